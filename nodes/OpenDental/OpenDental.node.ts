@@ -1,0 +1,36 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+import * as patient from './actions/patient';
+import { router } from './actions/router';
+
+export class OpenDental implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Open Dental',
+		name: 'openDental',
+		icon: { light: 'file:openDental.svg', dark: 'file:openDental.dark.svg' },
+		group: ['input'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Read patients from Open Dental with complete, rate-aware paging',
+		defaults: { name: 'Open Dental' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'openDentalApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'Patient', value: 'patient' }],
+				default: 'patient',
+			},
+			...patient.description,
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,48 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { toPositiveInteger } from '../../helpers/validation';
+import { openDentalRequest } from '../../transport';
+import type { Operation, OperationContext } from '../types';
+import { shapePatients, simplifyOption } from './common';
+
+interface GetParams {
+	patNum: number;
+	simplify: boolean;
+}
+
+const description: INodeProperties[] = [
+	{
+		displayName: 'Patient ID',
+		name: 'patNum',
+		type: 'number',
+		default: 0,
+		required: true,
+		placeholder: '123',
+		description: "The patient's PatNum",
+		displayOptions: { show: { resource: ['patient'], operation: ['get'] } },
+	},
+	simplifyOption('get', ''),
+];
+
+function parse(this: IExecuteFunctions, itemIndex: number): GetParams {
+	return {
+		patNum: toPositiveInteger(this, itemIndex, { label: 'Patient ID', name: 'patNum' }, this.getNodeParameter('patNum', itemIndex)),
+		simplify: this.getNodeParameter('simplify', itemIndex, true) as boolean,
+	};
+}
+
+async function execute(
+	this: IExecuteFunctions,
+	params: GetParams,
+	itemIndex: number,
+	{ connection, transport }: OperationContext,
+): Promise<IDataObject[]> {
+	const record = (await openDentalRequest.call(
+		this,
+		connection,
+		{ method: 'GET', path: `/patients/${params.patNum}`, itemIndex, notFoundMessage: `Patient ${params.patNum} not found` },
+		transport,
+	)) as IDataObject;
+	return shapePatients([record], params.simplify);
+}
+
+export const get: Operation<GetParams> = { description, parse, execute };

@@ -1,0 +1,67 @@
+import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { getConnection, type TransportOptions } from '../transport';
+import * as patient from './patient';
+import type { Operation } from './types';
+
+const resources: Record<string, Record<string, Operation>> = {
+	patient: patient.operations,
+};
+
+type Plan = { params: unknown } | { error: Error };
+
+function errorItem(error: Error, itemIndex: number): INodeExecutionData {
+	const json: IDataObject = { error: error.message };
+	const description = (error as { description?: unknown }).description;
+	if (typeof description === 'string' && description) json.description = description;
+	return { json, pairedItem: { item: itemIndex } };
+}
+
+/** Errors leave the node as NodeApiError or NodeOperationError; re-wrapping one of those returns it unchanged. */
+function asNodeError(node: INode, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError) return new NodeApiError(node, error as unknown as JsonObject);
+	return new NodeOperationError(node, error as Error, { itemIndex });
+}
+
+/**
+ * Owns the item loop: validates every item before the first request, runs the operation per item,
+ * pairs each output record with its input item, and turns failures into error items when the node
+ * is set to continue on fail.
+ */
+export async function router(this: IExecuteFunctions, transport?: TransportOptions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operationName = this.getNodeParameter('operation', 0) as string;
+	const operation = resources[resource]?.[operationName];
+	if (!operation) {
+		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" is not supported for "${resource}"`);
+	}
+
+	const plans: Plan[] = items.map((_, itemIndex) => {
+		try {
+			return { params: operation.parse.call(this, itemIndex) };
+		} catch (error) {
+			if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, itemIndex);
+			return { error: error as Error };
+		}
+	});
+	const connection = await getConnection.call(this);
+
+	const output: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < plans.length; itemIndex++) {
+		const plan = plans[itemIndex];
+		if ('error' in plan) {
+			output.push(errorItem(plan.error, itemIndex));
+			continue;
+		}
+		try {
+			const records = await operation.execute.call(this, plan.params, itemIndex, { connection, transport });
+			// A loop, not push(...records): spreading 100,000 records would overflow the call stack.
+			for (const json of records) output.push({ json, pairedItem: { item: itemIndex } });
+		} catch (error) {
+			if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, itemIndex);
+			output.push(errorItem(error as Error, itemIndex));
+		}
+	}
+	return [output];
+}

@@ -1,0 +1,18 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { OpenDentalConnection, TransportOptions } from '../transport';
+
+/** What an operation needs besides its own parameters. */
+export interface OperationContext {
+	connection: OpenDentalConnection;
+	transport?: TransportOptions;
+}
+
+/**
+ * One operation of one resource. The router calls parse() for every item before any request, so
+ * bad input fails fast; execute() then does the I/O for one item and returns its records.
+ */
+export interface Operation<Params = unknown> {
+	description: INodeProperties[];
+	parse(this: IExecuteFunctions, itemIndex: number): Params;
+	execute(this: IExecuteFunctions, params: Params, itemIndex: number, context: OperationContext): Promise<IDataObject[]>;
+}

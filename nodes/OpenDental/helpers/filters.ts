@@ -1,0 +1,84 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { toOfficeDate, toOfficeDateTime } from './dates';
+import { invalidInput, toNonNegativeInteger, toPositiveInteger } from './validation';
+
+type FilterKind = 'text' | 'date' | 'dateTime' | 'id' | 'idOrZero' | 'idList' | 'boolean' | 'choice';
+
+/** How one entry of a node's "Filters" collection becomes one Open Dental query parameter. */
+export interface FilterSpec {
+	/** Name in the node's filters collection. */
+	name: string;
+	label: string;
+	/** Open Dental's query parameter, spelled exactly as Open Dental spells it. */
+	param: string;
+	kind: FilterKind;
+	choices?: string[];
+}
+
+function isBlank(value: unknown): boolean {
+	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+function idList(ctx: IExecuteFunctions, itemIndex: number, spec: FilterSpec, value: unknown): string {
+	const parts = String(value).split(',').map((part) => part.trim()).filter(Boolean);
+	return parts.map((part) => String(toNonNegativeInteger(ctx, itemIndex, spec, part))).join(',');
+}
+
+function convert(ctx: IExecuteFunctions, itemIndex: number, spec: FilterSpec, value: unknown): string | number {
+	const timeZone = ctx.getTimezone();
+	switch (spec.kind) {
+		case 'text':
+			return String(value).trim();
+		case 'date': {
+			const date = toOfficeDate(value, timeZone);
+			if (!date) throw invalidInput(ctx, itemIndex, spec, 'must be a date like 1980-05-24');
+			return date;
+		}
+		case 'dateTime': {
+			const dateTime = toOfficeDateTime(value, timeZone);
+			if (!dateTime) {
+				throw invalidInput(ctx, itemIndex, spec, 'must be a date-time like 2024-06-01 08:00:00 or an ISO date', JSON.stringify(String(value)).slice(0, 40));
+			}
+			return dateTime;
+		}
+		case 'id':
+			return toPositiveInteger(ctx, itemIndex, spec, value);
+		case 'idOrZero':
+			return toNonNegativeInteger(ctx, itemIndex, spec, value);
+		case 'idList':
+			return idList(ctx, itemIndex, spec, value);
+		case 'boolean':
+			// Open Dental reads booleans as the strings "true"/"false".
+			if (typeof value === 'boolean') return String(value);
+			if (/^(true|false)$/i.test(String(value).trim())) return String(value).trim().toLowerCase();
+			throw invalidInput(ctx, itemIndex, spec, 'must be true or false');
+		case 'choice': {
+			const choice = String(value).trim();
+			if (!spec.choices?.includes(choice)) {
+				throw invalidInput(ctx, itemIndex, spec, `must be one of ${spec.choices?.join(', ')}`, JSON.stringify(choice).slice(0, 40));
+			}
+			return choice;
+		}
+	}
+}
+
+/** Validates the item's filters and returns them as Open Dental query parameters; blanks are left out. */
+export function filtersToQuery(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	specs: FilterSpec[],
+	filters: IDataObject,
+): IDataObject {
+	const qs: IDataObject = {};
+	for (const spec of specs) {
+		const value = filters[spec.name];
+		if (isBlank(value)) continue;
+		const converted = convert(ctx, itemIndex, spec, value);
+		if (converted !== '') qs[spec.param] = converted;
+	}
+	const unknown = Object.keys(filters).filter((name) => !specs.some((spec) => spec.name === name));
+	if (unknown.length > 0) {
+		throw invalidInput(ctx, itemIndex, { label: 'Filters', name: 'filters' }, `has unknown entries: ${unknown.join(', ')}`);
+	}
+	return qs;
+}

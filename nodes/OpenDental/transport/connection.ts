@@ -1,0 +1,100 @@
+import { createHash } from 'crypto';
+import type { ICredentialDataDecryptedObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+export const CREDENTIAL_TYPE = 'openDentalApi';
+
+/** Everything the transport needs to talk to one Open Dental server with one customer key. */
+export interface OpenDentalConnection {
+	baseUrl: string;
+	/** Rows asked for per page; the server may still return fewer (see paging). */
+	pageSize: number;
+	/** Minimum start-to-start spacing of requests for this customer key; 0 = unthrottled. */
+	intervalMs: number;
+	/** Page requests that may be in flight at once for this key (1 on throttled servers). */
+	maxInFlight: number;
+	/** Names the customer key's pacing lane without holding the key itself. */
+	laneId: string;
+	/** Values that must never appear in an error message. */
+	secrets: string[];
+}
+
+const REMOTE_URL = 'https://api.opendental.com/api/v1';
+
+const INTERVAL_BY_PLAN: Record<string, number> = {
+	readAll: 5000,
+	paid: 1000,
+	enterprise: 500,
+	none: 0,
+};
+
+// API Service and Local API are unthrottled and serve 1000 rows a page; overlapping a few page
+// requests there hides network latency without loading the office server much.
+const UNTHROTTLED_IN_FLIGHT = 4;
+
+function text(value: unknown): string {
+	return typeof value === 'string' ? value.trim() : '';
+}
+
+function fail(ctx: IExecuteFunctions, message: string, description: string): never {
+	throw new NodeOperationError(ctx.getNode(), message, { description });
+}
+
+export function resolveBaseUrl(ctx: IExecuteFunctions, credentials: ICredentialDataDecryptedObject): string {
+	const server = text(credentials.server) || 'remote';
+	const host = text(credentials.host) || 'localhost';
+	if (server === 'remote') return REMOTE_URL;
+	if (server === 'apiService') return `http://${host}:30223/api/v1`;
+	if (server === 'localApi') return `http://${host}:30222/api/v1`;
+	const baseUrl = text(credentials.baseUrl).replace(/\/+$/, '');
+	if (!/^https?:\/\/[^/\s]+/i.test(baseUrl)) {
+		fail(
+			ctx,
+			'The credential\'s "Base URL" is not a valid http(s) URL',
+			'Enter the full base URL including /api/v1, for example http://192.168.1.20:30223/api/v1',
+		);
+	}
+	return baseUrl;
+}
+
+function resolveInterval(ctx: IExecuteFunctions, credentials: ICredentialDataDecryptedObject): number {
+	const server = text(credentials.server) || 'remote';
+	if (server === 'apiService' || server === 'localApi') return 0;
+	const plan = text(credentials.rateLimit) || 'readAll';
+	if (plan !== 'custom') return INTERVAL_BY_PLAN[plan] ?? INTERVAL_BY_PLAN.readAll;
+	const interval = Number(credentials.requestIntervalMs);
+	if (!Number.isFinite(interval) || interval < 0) {
+		fail(ctx, 'The credential\'s "Request Interval (Ms)" must be 0 or more', 'Set it to the spacing your key allows, e.g. 1000');
+	}
+	return interval;
+}
+
+function resolvePageSize(ctx: IExecuteFunctions, credentials: ICredentialDataDecryptedObject): number {
+	const server = text(credentials.server) || 'remote';
+	if (server === 'remote') return 100;
+	if (server === 'apiService' || server === 'localApi') return 1000;
+	const size = credentials.pageSize === undefined ? 100 : Number(credentials.pageSize);
+	if (!Number.isInteger(size) || size < 1 || size > 1000) {
+		fail(ctx, 'The credential\'s "Page Size" must be a whole number from 1 to 1000', 'Use 100 for the Remote API and 1000 for the API Service');
+	}
+	return size;
+}
+
+export async function getConnection(this: IExecuteFunctions): Promise<OpenDentalConnection> {
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	const developerKey = text(credentials.developerKey);
+	const customerKey = text(credentials.customerKey);
+	if (!developerKey || !customerKey) {
+		fail(this, 'The Open Dental credential is missing its Developer Key or Customer Key', 'Both keys are required; see the credential help');
+	}
+	const intervalMs = resolveInterval(this, credentials);
+	return {
+		baseUrl: resolveBaseUrl(this, credentials),
+		pageSize: resolvePageSize(this, credentials),
+		intervalMs,
+		maxInFlight: intervalMs > 0 ? 1 : UNTHROTTLED_IN_FLIGHT,
+		// Open Dental throttles per customer key, so the lane is the key — hashed, never stored.
+		laneId: createHash('sha256').update(customerKey).digest('hex').slice(0, 24),
+		secrets: [developerKey, customerKey],
+	};
+}

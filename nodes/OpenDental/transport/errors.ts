@@ -1,0 +1,139 @@
+import type { INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+/** One failed attempt, reduced to what is safe to keep: no request, no headers, no records. */
+export interface AttemptFailure {
+	status?: number;
+	/** Network error code when no response arrived (ECONNRESET, ETIMEDOUT…). */
+	networkCode?: string;
+	/** Open Dental's explanation, already stripped of the keys. */
+	serverMessage: string;
+	retryable: boolean;
+	retryAfterMs?: number;
+}
+
+export interface FailureContext {
+	method: string;
+	path: string;
+	itemIndex: number;
+	attempts: number;
+	/** Message for a 404, e.g. "Patient 123 not found". */
+	notFoundMessage?: string;
+}
+
+const MAX_SERVER_MESSAGE = 300;
+
+// Open Dental answers 400 both for bad input and for an office it cannot reach right now.
+const OFFICE_UNREACHABLE = /e-?connector|timed? ?out|timeout|unreachable|not running|not responding|could not (connect|reach)|offline|connectivity/i;
+
+const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
+const RETRYABLE_NETWORK = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'ESOCKETTIMEDOUT', 'EAI_AGAIN']);
+
+export function isOfficeUnreachable(status: number, serverMessage: string): boolean {
+	return status === 400 && OFFICE_UNREACHABLE.test(serverMessage);
+}
+
+export function isRetryableStatus(status: number, serverMessage: string): boolean {
+	return RETRYABLE_STATUS.has(status) || isOfficeUnreachable(status, serverMessage);
+}
+
+export function isRetryableNetworkCode(code: string | undefined): boolean {
+	return code !== undefined && RETRYABLE_NETWORK.has(code);
+}
+
+export function redact(text: string, secrets: string[]): string {
+	let safe = text;
+	for (const secret of secrets) {
+		if (secret) safe = safe.split(secret).join('***');
+	}
+	return safe;
+}
+
+function decodeJsonString(text: string): string {
+	if (!text.startsWith('"')) return text;
+	try {
+		const parsed: unknown = JSON.parse(text);
+		return typeof parsed === 'string' ? parsed : text;
+	} catch {
+		return text;
+	}
+}
+
+/**
+ * Open Dental's error text from whatever shape the body came in: a JSON string, plain text, or
+ * ASP.NET's {"Message": "..."}. Other objects yield nothing rather than risk echoing data.
+ */
+export function extractServerMessage(body: unknown): string {
+	let text = '';
+	if (Buffer.isBuffer(body)) body = body.toString('utf8');
+	if (typeof body === 'string') {
+		text = decodeJsonString(body.trim());
+		if (text.startsWith('{')) {
+			try {
+				return extractServerMessage(JSON.parse(text));
+			} catch {
+				// not JSON after all: keep the text
+			}
+		}
+	} else if (body && typeof body === 'object' && !Array.isArray(body)) {
+		const record = body as Record<string, unknown>;
+		const message = record.Message ?? record.message;
+		if (typeof message === 'string') text = message;
+	}
+	text = text.replace(/\s+/g, ' ').trim();
+	return text.length > MAX_SERVER_MESSAGE ? `${text.slice(0, MAX_SERVER_MESSAGE)}…` : text;
+}
+
+/** The code of a network failure, looked up only in the places axios and n8n put it. */
+export function networkErrorCode(error: unknown): string | undefined {
+	let current: unknown = error;
+	for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
+		const record = current as Record<string, unknown>;
+		if (typeof record.code === 'string' && /^E[A-Z_]+$/.test(record.code)) return record.code;
+		current = record.cause;
+	}
+	const message = error instanceof Error ? error.message : '';
+	if (/socket hang up/i.test(message)) return 'ECONNRESET';
+	if (/timeout/i.test(message)) return 'ETIMEDOUT';
+	return undefined;
+}
+
+function summary(failure: AttemptFailure, context: FailureContext): string {
+	const { status, serverMessage } = failure;
+	if (status === undefined) {
+		return `Could not reach Open Dental (${failure.networkCode ?? 'network error'})`;
+	}
+	if (isOfficeUnreachable(status, serverMessage)) {
+		return 'Open Dental could not reach the dental office (its eConnector may be offline)';
+	}
+	if (status === 400) return 'Open Dental rejected the request';
+	if (status === 401) return 'Open Dental refused the API keys, or they lack permission for this method';
+	if (status === 404) return context.notFoundMessage ?? 'Open Dental could not find the requested resource';
+	if (status === 410) return 'This Open Dental method is no longer available';
+	if (status === 429) return 'Open Dental rate limit exceeded';
+	if (status === 504) return 'The Open Dental query took longer than its 60 s limit';
+	if (status >= 500) return `Open Dental server error (${status})`;
+	return `Open Dental returned HTTP ${status}`;
+}
+
+function hint(failure: AttemptFailure): string {
+	const { status, serverMessage } = failure;
+	if (status === undefined) return 'Check the Server and Host in the credential and that the Open Dental API is running.';
+	if (isOfficeUnreachable(status, serverMessage)) return 'Ask the office to check that the eConnector service is running.';
+	if (status === 401) return 'Check both keys, that the office enabled the customer key (Setup > Advanced Setup > API), and that the key has the permission this method needs.';
+	if (status === 429) return "Another workflow or tool may be using the same customer key. Check the credential's Rate Limit.";
+	if (status === 504) return 'Narrow the filters (e.g. Updated Since) so the query finishes faster.';
+	return '';
+}
+
+/** A NodeApiError built only from safe parts: the cause is a small object, never the HTTP error. */
+export function toNodeApiError(node: INode, failure: AttemptFailure, context: FailureContext): NodeApiError {
+	let message = summary(failure, context);
+	if (failure.retryable && context.attempts > 1) message += ` (gave up after ${context.attempts} attempts)`;
+	const description = [failure.serverMessage && `Open Dental said: "${failure.serverMessage}"`, hint(failure), `Request: ${context.method} ${context.path}`]
+		.filter(Boolean)
+		.join(' ');
+	const httpCode = failure.status === undefined ? undefined : String(failure.status);
+	const cause: JsonObject = { message, ...(httpCode ? { httpCode } : {}), ...(failure.networkCode ? { code: failure.networkCode } : {}) };
+	return new NodeApiError(node, cause, { message, description, httpCode, itemIndex: context.itemIndex });
+}

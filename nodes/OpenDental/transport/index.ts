@@ -1,0 +1,3 @@
+export { getConnection, type OpenDentalConnection } from './connection';
+export { openDentalRequest, type OpenDentalRequest, type TransportOptions } from './request';
+export { openDentalRequestAllItems, type ListRequest } from './paging';

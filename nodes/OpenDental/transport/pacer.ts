@@ -1,0 +1,102 @@
+import { sleep } from 'n8n-workflow';
+
+/** Time source of the transport; tests swap in a virtual clock. */
+export interface Clock {
+	now(): number;
+	sleep(ms: number): Promise<void>;
+}
+
+export const systemClock: Clock = {
+	now: () => Date.now(),
+	sleep: async (ms) => await sleep(ms),
+};
+
+export interface LaneLimits {
+	/** Minimum start-to-start spacing; 0 = unthrottled. */
+	intervalMs: number;
+	/** Requests that may be in flight at once on this lane. */
+	maxInFlight: number;
+}
+
+export type ReleaseSlot = () => void;
+
+interface Lane {
+	nextStartAt: number;
+	/** Extra spacing learned from 429s the server sent although we kept the interval. */
+	learnedGuardMs: number;
+	inFlight: number;
+	waiting: Array<() => void>;
+}
+
+// Module level on purpose: every execution in this n8n process that uses the same customer key
+// shares one lane, because Open Dental throttles the key, not the workflow.
+const lanes = new Map<string, Lane>();
+
+function laneFor(laneId: string): Lane {
+	let lane = lanes.get(laneId);
+	if (!lane) {
+		lane = { nextStartAt: 0, learnedGuardMs: 0, inFlight: 0, waiting: [] };
+		lanes.set(laneId, lane);
+	}
+	return lane;
+}
+
+/**
+ * The server measures the interval between arrivals, and a request leaves a little after we hand it
+ * to n8n's HTTP helper. A margin of 1% (at most 50 ms) absorbs that jitter; 429s teach us more.
+ */
+function guardMs(lane: Lane, intervalMs: number): number {
+	if (intervalMs <= 0) return 0;
+	return Math.min(50, Math.ceil(intervalMs * 0.01)) + lane.learnedGuardMs;
+}
+
+async function takeInFlightSlot(lane: Lane, maxInFlight: number): Promise<void> {
+	if (lane.inFlight < Math.max(1, maxInFlight)) {
+		lane.inFlight++;
+		return;
+	}
+	// FIFO hand-over: the releasing request passes its slot straight to the oldest waiter.
+	await new Promise<void>((resolve) => lane.waiting.push(resolve));
+}
+
+/**
+ * Waits until this lane may start another request, then reserves the start. Call the returned
+ * function when the response (or failure) is in.
+ */
+export async function acquireSlot(laneId: string, limits: LaneLimits, clock: Clock): Promise<ReleaseSlot> {
+	const lane = laneFor(laneId);
+	await takeInFlightSlot(lane, limits.maxInFlight);
+	// Loop: a 429 seen by another request may push nextStartAt further while we sleep.
+	for (let wait = lane.nextStartAt - clock.now(); wait > 0; wait = lane.nextStartAt - clock.now()) {
+		await clock.sleep(wait);
+	}
+	if (limits.intervalMs > 0) {
+		lane.nextStartAt = clock.now() + limits.intervalMs + guardMs(lane, limits.intervalMs);
+	}
+	let released = false;
+	return () => {
+		if (released) return;
+		released = true;
+		const next = lane.waiting.shift();
+		if (next) next();
+		else lane.inFlight--;
+	};
+}
+
+/** The server asked this key to wait (429 Retry-After): no request on the lane starts before `untilMs`. */
+export function deferLane(laneId: string, untilMs: number): void {
+	const lane = laneFor(laneId);
+	lane.nextStartAt = Math.max(lane.nextStartAt, untilMs);
+}
+
+/** A 429 despite our spacing means the server sees requests closer together than we send them. */
+export function widenGuard(laneId: string, intervalMs: number): void {
+	if (intervalMs <= 0) return;
+	const lane = laneFor(laneId);
+	lane.learnedGuardMs = Math.min(Math.ceil(intervalMs * 0.1), lane.learnedGuardMs * 2 + 10);
+}
+
+/** Forget all lanes (tests only: production lanes live as long as the n8n process). */
+export function resetPacing(): void {
+	lanes.clear();
+}

@@ -1,0 +1,88 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+import type { OpenDentalConnection } from './connection';
+import { openDentalRequest, type TransportOptions } from './request';
+
+export interface ListRequest {
+	/** Path of a list endpoint, e.g. "/patients/Simple". */
+	path: string;
+	/** Filters; Limit and Offset are set here and nowhere else. */
+	qs?: IDataObject;
+	/** Field that identifies a row, used to drop rows that shifted into a later page. */
+	idField: string;
+	/** Stop after this many distinct rows; undefined = every row. */
+	limit?: number;
+	itemIndex: number;
+}
+
+// Open Dental's documented page caps. A short page of exactly one of these sizes is more likely
+// the server's cap (lower than the credential says) than the end of the data, so we read on.
+const KNOWN_PAGE_CAPS = new Set([100, 1000, 10000]);
+
+function unexpectedShape(ctx: IExecuteFunctions, request: ListRequest): NodeApiError {
+	return new NodeApiError(
+		ctx.getNode(),
+		{ message: 'Unexpected response' },
+		{
+			message: 'Open Dental answered a list request with something other than a list',
+			description: `Request: GET ${request.path}. Check that the credential's server and base URL point to the Open Dental API.`,
+			itemIndex: request.itemIndex,
+		},
+	);
+}
+
+function offsetIgnored(ctx: IExecuteFunctions, request: ListRequest, offset: number): NodeApiError {
+	return new NodeApiError(
+		ctx.getNode(),
+		{ message: 'Repeated page' },
+		{
+			message: 'Open Dental returned the same rows again for a later page',
+			description: `Request: GET ${request.path} with Offset=${offset}. The server seems to ignore Offset; stopping instead of looping. Check the credential's server or base URL.`,
+			itemIndex: request.itemIndex,
+		},
+	);
+}
+
+/**
+ * Reads a list endpoint page by page with Limit/Offset (PascalCase: Open Dental ignores any other
+ * casing) until a short page, the limit, or the end. Offset counts rows received, duplicates
+ * included, because it is a position on the server.
+ */
+export async function openDentalRequestAllItems(
+	this: IExecuteFunctions,
+	connection: OpenDentalConnection,
+	request: ListRequest,
+	options: TransportOptions = {},
+): Promise<IDataObject[]> {
+	const rows: IDataObject[] = [];
+	const seen = new Set<unknown>();
+	let pageSize = connection.pageSize;
+	let offset = 0;
+	let wanted = request.limit ?? Number.POSITIVE_INFINITY;
+	while (wanted > 0) {
+		const ask = Math.min(pageSize, wanted);
+		const page = await openDentalRequest.call(
+			this,
+			connection,
+			{ method: 'GET', path: request.path, qs: { ...request.qs, Limit: ask, Offset: offset }, itemIndex: request.itemIndex },
+			options,
+		);
+		if (!Array.isArray(page)) throw unexpectedShape(this, request);
+		let fresh = 0;
+		for (const row of page as IDataObject[]) {
+			const id = row?.[request.idField];
+			if (id !== undefined && seen.has(id)) continue;
+			if (id !== undefined) seen.add(id);
+			rows.push(row);
+			fresh++;
+			if (--wanted === 0) break;
+		}
+		if (page.length > 0 && fresh === 0) throw offsetIgnored(this, request, offset);
+		offset += page.length;
+		if (page.length < ask) {
+			if (page.length === 0 || !KNOWN_PAGE_CAPS.has(page.length)) break;
+			pageSize = page.length;
+		}
+	}
+	return rows;
+}

@@ -1,0 +1,116 @@
+import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, IN8nHttpFullResponse } from 'n8n-workflow';
+import { CREDENTIAL_TYPE, type OpenDentalConnection } from './connection';
+import {
+	type AttemptFailure,
+	extractServerMessage,
+	isRetryableNetworkCode,
+	isRetryableStatus,
+	networkErrorCode,
+	redact,
+	toNodeApiError,
+} from './errors';
+import { acquireSlot, type Clock, deferLane, systemClock, widenGuard } from './pacer';
+import { backoffDelay, DEFAULT_RETRY_POLICY, parseRetryAfter, type RetryPolicy } from './retry';
+
+export interface OpenDentalRequest {
+	method: IHttpRequestMethods;
+	/** Path below the base URL, e.g. "/patients/Simple". */
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject;
+	itemIndex: number;
+	notFoundMessage?: string;
+}
+
+/** Seams for tests; production uses the defaults. */
+export interface TransportOptions {
+	clock?: Clock;
+	retry?: RetryPolicy;
+	random?: () => number;
+}
+
+// Open Dental stops work at 60 s and answers 504; wait a little longer so we see that answer.
+const REQUEST_TIMEOUT_MS = 75_000;
+
+type Attempt = { ok: true; body: unknown } | { ok: false; failure: AttemptFailure };
+
+async function sendOnce(
+	ctx: IExecuteFunctions,
+	connection: OpenDentalConnection,
+	request: OpenDentalRequest,
+	clock: Clock,
+): Promise<Attempt> {
+	const release = await acquireSlot(connection.laneId, connection, clock);
+	try {
+		const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, {
+			method: request.method,
+			baseURL: connection.baseUrl,
+			url: request.path,
+			qs: request.qs,
+			body: request.body,
+			headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+			json: true,
+			timeout: REQUEST_TIMEOUT_MS,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+		})) as IN8nHttpFullResponse;
+		const status = response.statusCode;
+		if (status >= 200 && status < 300) return { ok: true, body: response.body };
+		const serverMessage = redact(extractServerMessage(response.body), connection.secrets);
+		return {
+			ok: false,
+			failure: {
+				status,
+				serverMessage,
+				retryable: isRetryableStatus(status, serverMessage),
+				retryAfterMs: parseRetryAfter(response.headers?.['retry-after'], clock.now()),
+			},
+		};
+	} catch (error) {
+		// The helper's error carries the request config, Authorization header included: keep only its code.
+		const networkCode = networkErrorCode(error);
+		return { ok: false, failure: { networkCode, serverMessage: '', retryable: isRetryableNetworkCode(networkCode) } };
+	} finally {
+		release();
+	}
+}
+
+/**
+ * The one way this package talks to Open Dental: paced per customer key, retried within a budget
+ * on throttling, server faults, dropped connections and an unreachable office, and mapped to a
+ * clear NodeApiError otherwise.
+ */
+export async function openDentalRequest(
+	this: IExecuteFunctions,
+	connection: OpenDentalConnection,
+	request: OpenDentalRequest,
+	options: TransportOptions = {},
+): Promise<unknown> {
+	const clock = options.clock ?? systemClock;
+	const policy = options.retry ?? DEFAULT_RETRY_POLICY;
+	let waitedMs = 0;
+	for (let attempt = 1; ; attempt++) {
+		const result = await sendOnce(this, connection, request, clock);
+		if (result.ok) return result.body;
+		const { failure } = result;
+		if (failure.status === 429) widenGuard(connection.laneId, connection.intervalMs);
+		const delayMs = failure.retryAfterMs ?? backoffDelay(attempt, policy, options.random);
+		const budgetLeft = attempt < policy.maxAttempts && waitedMs + delayMs <= policy.maxTotalWaitMs;
+		if (!failure.retryable || !budgetLeft) {
+			throw toNodeApiError(this.getNode(), failure, {
+				method: request.method,
+				path: request.path,
+				itemIndex: request.itemIndex,
+				attempts: attempt,
+				notFoundMessage: request.notFoundMessage,
+			});
+		}
+		waitedMs += delayMs;
+		if (failure.status === 429) {
+			// The throttle belongs to the key: hold back every request on it, not just this one.
+			deferLane(connection.laneId, clock.now() + delayMs);
+		} else {
+			await clock.sleep(delayMs);
+		}
+	}
+}
