@@ -98,10 +98,22 @@ export function networkErrorCode(error: unknown): string | undefined {
 	return undefined;
 }
 
+// Words, not codes, in the message: NodeApiError replaces any message that contains a known code.
+const NETWORK_PHRASES: Record<string, string> = {
+	ECONNRESET: 'the connection was reset',
+	ETIMEDOUT: 'the connection timed out',
+	ECONNABORTED: 'the request timed out',
+	ESOCKETTIMEDOUT: 'the request timed out',
+	EPIPE: 'the connection broke',
+	EAI_AGAIN: 'the host name could not be resolved right now',
+	ECONNREFUSED: 'the connection was refused',
+	ENOTFOUND: 'the host was not found',
+};
+
 function summary(failure: AttemptFailure, context: FailureContext): string {
 	const { status, serverMessage } = failure;
 	if (status === undefined) {
-		return `Could not reach Open Dental (${failure.networkCode ?? 'network error'})`;
+		return `Could not reach Open Dental: ${NETWORK_PHRASES[failure.networkCode ?? ''] ?? 'network error'}`;
 	}
 	if (isOfficeUnreachable(status, serverMessage)) {
 		return 'Open Dental could not reach the dental office (its eConnector may be offline)';
@@ -118,7 +130,9 @@ function summary(failure: AttemptFailure, context: FailureContext): string {
 
 function hint(failure: AttemptFailure): string {
 	const { status, serverMessage } = failure;
-	if (status === undefined) return 'Check the Server and Host in the credential and that the Open Dental API is running.';
+	if (status === undefined) {
+		return `Network error ${failure.networkCode ?? 'without a code'}. Check the Server and Host in the credential and that the Open Dental API is running.`;
+	}
 	if (isOfficeUnreachable(status, serverMessage)) return 'Ask the office to check that the eConnector service is running.';
 	if (status === 401) return 'Check both keys, that the office enabled the customer key (Setup > Advanced Setup > API), and that the key has the permission this method needs.';
 	if (status === 429) return "Another workflow or tool may be using the same customer key. Check the credential's Rate Limit.";
@@ -134,6 +148,7 @@ export function toNodeApiError(node: INode, failure: AttemptFailure, context: Fa
 		.filter(Boolean)
 		.join(' ');
 	const httpCode = failure.status === undefined ? undefined : String(failure.status);
-	const cause: JsonObject = { message, ...(httpCode ? { httpCode } : {}), ...(failure.networkCode ? { code: failure.networkCode } : {}) };
+	// No "code" key: NodeApiError would swap our message for its generic one for known network codes.
+	const cause: JsonObject = { message, ...(httpCode ? { httpCode } : {}) };
 	return new NodeApiError(node, cause, { message, description, httpCode, itemIndex: context.itemIndex });
 }

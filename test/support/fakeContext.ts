@@ -1,0 +1,99 @@
+// A stand-in for n8n's execution context, for unit tests of pure transport and node logic.
+// HTTP-level proof lives in test/integration (real n8n-core context, real HTTP, the simulator).
+import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, INode, INodeExecutionData } from 'n8n-workflow';
+
+export interface RecordedCall {
+	credentialType: string;
+	options: IHttpRequestOptions;
+	qs: IDataObject;
+}
+
+export interface FakeResponse {
+	statusCode: number;
+	body?: unknown;
+	headers?: Record<string, string>;
+}
+
+/** Answers one request: a response, or a thrown error standing for a network failure. */
+export type Responder = (call: RecordedCall, index: number) => FakeResponse | Promise<FakeResponse>;
+
+export interface FakeContextOptions {
+	responder: Responder;
+	parameters?: Record<string, unknown> | ((itemIndex: number) => Record<string, unknown>);
+	items?: INodeExecutionData[];
+	continueOnFail?: boolean;
+	credentials?: IDataObject;
+	timezone?: string;
+}
+
+export const TEST_NODE: INode = {
+	id: 'node-1',
+	name: 'Open Dental',
+	type: 'n8n-nodes-open-dental.openDental',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
+
+export function fakeContext(options: FakeContextOptions): { ctx: IExecuteFunctions; calls: RecordedCall[] } {
+	const calls: RecordedCall[] = [];
+	const parametersFor = (itemIndex: number) =>
+		typeof options.parameters === 'function' ? options.parameters(itemIndex) : (options.parameters ?? {});
+	const helpers = {
+		async httpRequestWithAuthentication(credentialType: string, requestOptions: IHttpRequestOptions) {
+			const call = { credentialType, options: requestOptions, qs: { ...(requestOptions.qs ?? {}) } };
+			calls.push(call);
+			return await options.responder(call, calls.length - 1);
+		},
+	};
+	const ctx = {
+		helpers,
+		getNode: () => TEST_NODE,
+		getInputData: () => options.items ?? [{ json: {} }],
+		continueOnFail: () => options.continueOnFail ?? false,
+		getTimezone: () => options.timezone ?? 'America/Chicago',
+		getCredentials: async () =>
+			options.credentials ?? { server: 'custom', baseUrl: 'http://127.0.0.1:1/api/v1', developerKey: 'devKey1', customerKey: 'custKey1', rateLimit: 'none' },
+		getNodeParameter: (name: string, itemIndex: number, fallback?: unknown) => {
+			const value = parametersFor(itemIndex)[name];
+			if (value === undefined && fallback === undefined) throw new Error(`Test did not set parameter ${name}`);
+			return value === undefined ? fallback : value;
+		},
+	};
+	return { ctx: ctx as unknown as IExecuteFunctions, calls };
+}
+
+/** Virtual time: sleep() advances the clock at once and records how long it was asked to wait. */
+export function virtualClock(start = 1_000_000) {
+	let now = start;
+	const sleeps: number[] = [];
+	return {
+		sleeps,
+		clock: {
+			now: () => now,
+			sleep: async (ms: number) => {
+				sleeps.push(ms);
+				now += ms;
+			},
+		},
+		advance: (ms: number) => {
+			now += ms;
+		},
+		get now() {
+			return now;
+		},
+	};
+}
+
+/** Rows with PatNum 1..count, served like Open Dental pages with a per-request cap. */
+export function patientRows(count: number): IDataObject[] {
+	return Array.from({ length: count }, (_, index) => ({ PatNum: index + 1, LName: `Last${index + 1}`, FName: 'Test' }));
+}
+
+export function pageResponder(rows: IDataObject[], cap = 100): Responder {
+	return (call) => {
+		const offset = Number(call.qs.Offset ?? 0);
+		const limit = Math.min(Number(call.qs.Limit ?? cap), cap);
+		return { statusCode: 200, body: rows.slice(offset, offset + limit) };
+	};
+}

@@ -1,0 +1,127 @@
+import type { IDataObject } from 'n8n-workflow';
+import { openDentalRequestAllItems, type OpenDentalConnection } from '../../nodes/OpenDental/transport';
+import { resetPacing } from '../../nodes/OpenDental/transport/pacer';
+import { fakeContext, pageResponder, patientRows, type Responder, virtualClock } from '../support/fakeContext';
+
+const connection = (overrides: Partial<OpenDentalConnection> = {}): OpenDentalConnection => ({
+	baseUrl: 'http://127.0.0.1:1/api/v1',
+	pageSize: 100,
+	intervalMs: 0,
+	maxInFlight: 1,
+	laneId: 'lane-paging',
+	secrets: ['devKey1', 'custKey1'],
+	...overrides,
+});
+
+const noRetryWait = { maxAttempts: 6, maxTotalWaitMs: 60_000, baseDelayMs: 100, maxDelayMs: 1000 };
+
+async function scan(responder: Responder, limit?: number, conn = connection()) {
+	const { ctx, calls } = fakeContext({ responder });
+	const time = virtualClock();
+	const rows = await openDentalRequestAllItems.call(
+		ctx,
+		conn,
+		{ path: '/patients/Simple', idField: 'PatNum', limit, itemIndex: 0 },
+		{ clock: time.clock, retry: noRetryWait, random: () => 0.5 },
+	);
+	const requested = calls.map((call) => [call.qs.Limit, call.qs.Offset]);
+	return { rows, requested, calls, time };
+}
+
+const patNums = (rows: IDataObject[]) => rows.map((row) => row.PatNum);
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+beforeEach(() => resetPacing());
+
+describe('paging boundaries (Return All)', () => {
+	it.each([
+		[0, [[100, 0]]],
+		[57, [[100, 0]]],
+		[100, [[100, 0], [100, 100]]],
+		[300, [[100, 0], [100, 100], [100, 200], [100, 300]]],
+	])('%i rows → exactly these Limit/Offset requests', async (count, expected) => {
+		const { rows, requested } = await scan(pageResponder(patientRows(count)));
+		expect(patNums(rows)).toEqual(range(1, count));
+		expect(requested).toEqual(expected);
+	});
+
+	it('1,234 rows → 1,234 distinct PatNums in 13 requests', async () => {
+		const { rows, requested } = await scan(pageResponder(patientRows(1234)));
+		expect(new Set(patNums(rows)).size).toBe(1234);
+		expect(patNums(rows)).toEqual(range(1, 1234));
+		expect(requested).toEqual(range(0, 12).map((page) => [100, page * 100]));
+	});
+
+	it('sends Limit and Offset in PascalCase only, beside the filters', async () => {
+		const { ctx, calls } = fakeContext({ responder: pageResponder(patientRows(5)) });
+		await openDentalRequestAllItems.call(ctx, connection(), { path: '/patients/Simple', qs: { LName: 'smi' }, idField: 'PatNum', itemIndex: 0 });
+		expect(calls[0].qs).toEqual({ LName: 'smi', Limit: 100, Offset: 0 });
+		expect(calls[0].options.url).toBe('/patients/Simple');
+	});
+});
+
+describe('paging with a limit', () => {
+	it.each([
+		[50, [[50, 0]]],
+		[250, [[100, 0], [100, 100], [50, 200]]],
+		[300, [[100, 0], [100, 100], [100, 200]]],
+	])('limit %i → requests only what is still needed', async (limit, expected) => {
+		const { rows, requested } = await scan(pageResponder(patientRows(1234)), limit);
+		expect(patNums(rows)).toEqual(range(1, limit));
+		expect(requested).toEqual(expected);
+		expect(requested.reduce((sum, [ask]) => sum + Number(ask), 0)).toBe(limit);
+	});
+
+	it('limit above the row count returns every row', async () => {
+		const { rows, requested } = await scan(pageResponder(patientRows(130)), 500);
+		expect(patNums(rows)).toEqual(range(1, 130));
+		expect(requested).toEqual([[100, 0], [100, 100]]);
+	});
+});
+
+describe('paging robustness', () => {
+	it('drops rows that shifted into the next page and still reads to the end', async () => {
+		const rows = patientRows(250);
+		// A patient inserted at the front after the first page pushes every later row down by one.
+		const responder: Responder = (call, index) => {
+			const served = index === 0 ? rows : [{ PatNum: 9999, LName: 'Aaron', FName: 'New' }, ...rows];
+			return pageResponder(served)(call, index);
+		};
+		const { rows: result, requested } = await scan(responder);
+		expect(patNums(result)).toEqual(range(1, 250));
+		expect(requested).toEqual([[100, 0], [100, 100], [100, 200]]);
+	});
+
+	it('stops with a clear error when the server ignores Offset', async () => {
+		const rows = patientRows(500);
+		const responder: Responder = () => ({ statusCode: 200, body: rows.slice(0, 100) });
+		await expect(scan(responder)).rejects.toThrow('Open Dental returned the same rows again for a later page');
+		const { ctx, calls } = fakeContext({ responder });
+		await openDentalRequestAllItems.call(ctx, connection(), { path: '/patients/Simple', idField: 'PatNum', itemIndex: 0 }).catch(() => undefined);
+		expect(calls.map((call) => call.qs.Offset)).toEqual([0, 100]);
+	});
+
+	it('notices a server cap below the configured page size and keeps reading', async () => {
+		const { rows, requested } = await scan(pageResponder(patientRows(250), 100), undefined, connection({ pageSize: 1000 }));
+		expect(patNums(rows)).toEqual(range(1, 250));
+		expect(requested).toEqual([[1000, 0], [100, 100], [100, 200]]);
+	});
+
+	it('a lower server cap with a limit still delivers exactly the limit', async () => {
+		const { rows, requested } = await scan(pageResponder(patientRows(1000), 100), 250, connection({ pageSize: 1000 }));
+		expect(patNums(rows)).toEqual(range(1, 250));
+		expect(requested).toEqual([[250, 0], [100, 100], [50, 200]]);
+	});
+
+	it('rejects a response that is not a list', async () => {
+		await expect(scan(() => ({ statusCode: 200, body: { PatNum: 1 } }))).rejects.toThrow('something other than a list');
+	});
+
+	it('resumes at the same Offset after a fault, never restarting or duplicating', async () => {
+		const serve = pageResponder(patientRows(250));
+		const responder: Responder = (call, index) => (index === 1 ? { statusCode: 500, body: 'Internal error' } : serve(call, index));
+		const { rows, requested } = await scan(responder);
+		expect(patNums(rows)).toEqual(range(1, 250));
+		expect(requested).toEqual([[100, 0], [100, 100], [100, 100], [100, 200]]);
+	});
+});
