@@ -1,0 +1,84 @@
+'use strict';
+
+const { sendJson } = require('./respond');
+
+// The /__sim API: test and demo hooks outside /api/v1, no auth, JSON in and
+// out. Control calls are not written to the request log, so polling the log
+// does not change it.
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+function readJson(req) {
+	return new Promise((resolve, reject) => {
+		const chunks = [];
+		let size = 0;
+		req.on('data', (chunk) => {
+			size += chunk.length;
+			if (size > MAX_BODY_BYTES) reject(new Error('control body too large'));
+			else chunks.push(chunk);
+		});
+		req.on('end', () => {
+			const text = Buffer.concat(chunks).toString('utf8').trim();
+			try {
+				resolve(text ? JSON.parse(text) : {});
+			} catch {
+				reject(new Error('control body must be JSON'));
+			}
+		});
+		req.on('error', reject);
+	});
+}
+
+class ControlError extends Error {
+	constructor(status, message) {
+		super(message);
+		this.status = status;
+	}
+}
+
+function touch(sim, query) {
+	if (query.table !== 'patient') throw new ControlError(400, 'table must be "patient"');
+	if (!/^\d+$/.test(query.PatNum || '')) throw new ControlError(400, 'PatNum must be an integer');
+	const patient = sim.touchPatient(Number(query.PatNum));
+	if (!patient) throw new ControlError(404, `Patient ${query.PatNum} not found`);
+	return patient;
+}
+
+function setClock(sim, body) {
+	if (body.set !== undefined) sim.clock.set(body.set);
+	if (body.advanceMs !== undefined) sim.clock.advance(body.advanceMs);
+	return { now: sim.clock.now() };
+}
+
+const ACTIONS = {
+	'GET /requests': (sim) => sim.requests(),
+	'DELETE /requests': (sim) => (sim.clearRequests(), { cleared: true }),
+	'GET /config': (sim) => sim.getConfig(),
+	'POST /config': (sim, { body }) => sim.configure(body),
+	'GET /faults': (sim) => sim.faults(),
+	'POST /faults': (sim, { body }) => {
+		const ids = sim.addFault(body);
+		return { ids: Array.isArray(ids) ? ids : [ids] };
+	},
+	'DELETE /faults': (sim) => (sim.clearFaults(), { cleared: true }),
+	'POST /seed': (sim, { body }) => sim.seed(body),
+	'GET /clock': (sim) => ({ now: sim.clock.now() }),
+	'POST /clock': (sim, { body }) => setClock(sim, body),
+	'POST /touch': (sim, { query }) => touch(sim, query),
+	'POST /patients': (sim, { body }) => sim.insertPatient(body),
+	'POST /reset': (sim) => (sim.reset(), { reset: true }),
+};
+
+async function handleControl(sim, req, res, subPath, query) {
+	const action = ACTIONS[`${req.method} ${subPath}`];
+	try {
+		const body = req.method === 'POST' ? await readJson(req) : (req.resume(), undefined);
+		if (!action) throw new ControlError(404, `Unknown control endpoint ${req.method} /__sim${subPath}`);
+		const result = action(sim, { body, query });
+		sendJson(res, req.method === 'POST' && subPath === '/patients' ? 201 : 200, result);
+	} catch (error) {
+		sendJson(res, error.status || 400, { error: error.message });
+	}
+}
+
+module.exports = { handleControl };

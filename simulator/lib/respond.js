@@ -1,0 +1,53 @@
+'use strict';
+
+// An error a route wants to answer with; the server renders it in the
+// configured errorBodyStyle.
+class HttpError extends Error {
+	constructor(status, message, headers = {}) {
+		super(message);
+		this.status = status;
+		this.headers = headers;
+	}
+}
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+const TEXT_TYPE = 'text/plain; charset=utf-8';
+
+function send(res, status, contentType, body, headers = {}) {
+	if (res.headersSent || res.destroyed) return;
+	const payload = Buffer.from(body, 'utf8');
+	res.writeHead(status, { ...headers, 'Content-Type': contentType, 'Content-Length': payload.length });
+	res.end(payload);
+}
+
+function sendJson(res, status, value, headers) {
+	send(res, status, JSON_TYPE, JSON.stringify(value), headers);
+}
+
+function sendText(res, status, text, headers) {
+	send(res, status, TEXT_TYPE, text, headers);
+}
+
+// The real error body format is undocumented, so every plausible style is
+// offered and clients are expected to cope with all of them.
+function sendError(res, status, message, style, headers) {
+	if (style === 'text') return sendText(res, status, message, headers);
+	if (style === 'aspnet') return sendJson(res, status, { Message: message }, headers);
+	return sendJson(res, status, message, headers);
+}
+
+// Value of a Retry-After header for a wait, or null when none should be sent.
+// Whole seconds are rounded up (min 1) so a client that obeys never comes back
+// early; the HTTP-date is likewise rounded up to the next full second.
+function retryAfterValue(form, waitMs) {
+	if (form === 'none') return null;
+	if (form === 'date') return new Date(Math.ceil((Date.now() + waitMs) / 1000) * 1000).toUTCString();
+	return String(Math.max(1, Math.ceil(waitMs / 1000)));
+}
+
+function retryAfterHeaders(form, waitMs) {
+	const value = retryAfterValue(form, waitMs);
+	return value === null ? {} : { 'Retry-After': value };
+}
+
+module.exports = { HttpError, sendJson, sendText, sendError, retryAfterHeaders };

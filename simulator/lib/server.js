@@ -1,0 +1,138 @@
+'use strict';
+
+const { performance } = require('node:perf_hooks');
+const { authenticate, isJsonContentType } = require('./auth');
+const { intervalFor } = require('./throttle');
+const { ERROR_FAULTS } = require('./faults');
+const { HttpError, sendJson, sendText, sendError, retryAfterHeaders } = require('./respond');
+const { resolveRoute, NOT_FOUND } = require('./routes');
+const { handleControl } = require('./control');
+
+const API_PREFIX = '/api/v1';
+
+function splitUrl(url) {
+	const at = url.indexOf('?');
+	return at === -1 ? [url, ''] : [url.slice(0, at), url.slice(at + 1)];
+}
+
+// Query parameter names keep their case (Limit vs limit matters); the first
+// occurrence of a repeated name wins.
+function parseQuery(rawQuery) {
+	const query = {};
+	for (const [name, value] of new URLSearchParams(rawQuery)) {
+		if (!Object.prototype.hasOwnProperty.call(query, name)) query[name] = value;
+	}
+	return query;
+}
+
+// Path after /api/v1, or null when the request is not under the API base.
+// One trailing slash is tolerated, as ASP.NET routing does.
+function apiPath(rawPath) {
+	if (rawPath !== API_PREFIX && !rawPath.startsWith(`${API_PREFIX}/`)) return null;
+	const path = rawPath.slice(API_PREFIX.length);
+	return path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
+}
+
+async function handleRequest(sim, req, res) {
+	const arrivedMs = performance.now();
+	const [rawPath, rawQuery] = splitUrl(req.url);
+	if (rawPath === '/__sim' || rawPath.startsWith('/__sim/')) {
+		return handleControl(sim, req, res, rawPath.slice('/__sim'.length), parseQuery(rawQuery));
+	}
+	req.resume();
+	const path = apiPath(rawPath);
+	const entry = sim.log.begin({
+		at: performance.timeOrigin + arrivedMs,
+		method: req.method,
+		path: path === null ? rawPath : path,
+		rawQuery,
+		query: parseQuery(rawQuery),
+		headers: {
+			authorization: req.headers.authorization ?? null,
+			contentType: req.headers['content-type'] ?? null,
+			accept: req.headers.accept ?? null,
+		},
+	});
+	res.on('close', () => {
+		entry.status = res.headersSent ? res.statusCode : null;
+		entry.durationMs = performance.now() - arrivedMs;
+	});
+	try {
+		await servePipeline(sim, req, res, { entry, path, arrivedMs });
+	} catch (error) {
+		// A bug in the simulator should look like a server fault, not hang the client.
+		console.error('[simulator] unexpected error:', error);
+		sendText(res, 500, 'Internal server error.');
+	}
+}
+
+async function servePipeline(sim, req, res, { entry, path, arrivedMs }) {
+	const fail = (status, message, headers) => sendError(res, status, message, sim.config.errorBodyStyle, headers);
+	if (path === null) return fail(404, NOT_FOUND);
+
+	const auth = authenticate(req.headers.authorization, req.method, sim.config.keys);
+	entry.customerKey = auth.key ? auth.key.customerKey : null;
+	if (auth.error) return fail(401, auth.error);
+	const { key } = auth;
+
+	const checkContentType = sim.config.strictContentTypeOnGet || req.method !== 'GET';
+	if (checkContentType && !isJsonContentType(req.headers['content-type'])) {
+		return fail(400, 'Content-Type must be application/json.');
+	}
+
+	const throttle = sim.config.throttle;
+	const { slot, waitMs } = sim.throttle.admit(key.customerKey, intervalFor(key, sim.config), throttle.mode, arrivedMs);
+	if (!slot) {
+		entry.throttled = true;
+		return fail(429, 'Too many requests.', retryAfterHeaders(throttle.retryAfter, waitMs));
+	}
+	if (waitMs > 0) {
+		entry.throttled = true;
+		await sim.sleep(waitMs);
+	}
+
+	const rule = sim.faultRules.pick(req.method, path);
+	entry.fault = rule ? rule.fault : null;
+	// A 429 from a fault stands in for the throttle, so it must not use up a slot.
+	if (rule && rule.fault === 'rateLimit') sim.throttle.refund(slot);
+
+	const latencyMs = sim.nextLatency();
+	if (rule && (ERROR_FAULTS[rule.fault] || rule.fault === 'reset')) {
+		await sim.sleep(latencyMs);
+		return answerFault(sim, req, res, rule);
+	}
+	const processingMs = latencyMs + (rule && rule.fault === 'hang' ? rule.delayMs || 0 : 0);
+	if (processingMs > sim.config.processingLimitMs) {
+		await sim.sleep(sim.config.processingLimitMs);
+		return fail(504, ERROR_FAULTS.gatewayTimeout[1]);
+	}
+	await sim.sleep(processingMs);
+	if (rule && rule.fault === 'insertPatient') sim.insertPatient(rule.patient || {});
+
+	try {
+		const { handler, params } = resolveRoute(req.method, path);
+		const body = handler({ query: entry.query, params, key, sim });
+		entry.rows = Array.isArray(body) ? body.length : null;
+		sendJson(res, 200, body);
+	} catch (error) {
+		if (!(error instanceof HttpError)) throw error;
+		fail(error.status, error.message, error.headers);
+	}
+}
+
+function answerFault(sim, req, res, rule) {
+	if (rule.fault === 'reset') {
+		// No status line at all: the client sees a dropped connection.
+		req.socket.destroy();
+		return;
+	}
+	const [status, defaultMessage] = ERROR_FAULTS[rule.fault];
+	const message = rule.message || defaultMessage;
+	if (rule.fault === 'serverError') return sendText(res, status, message);
+	const headers = rule.fault === 'rateLimit'
+		? retryAfterHeaders(rule.retryAfter || 'seconds', (rule.retryAfterSeconds ?? 1) * 1000)
+		: {};
+	sendError(res, status, message, sim.config.errorBodyStyle, headers);
+}
+
+module.exports = { handleRequest };

@@ -1,0 +1,62 @@
+// Runs the real node (n8n-core's execution context, real HTTP) against the simulator on 127.0.0.1.
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import { OpenDentalApi } from '../../credentials/OpenDentalApi.credentials';
+import { OpenDental } from '../../nodes/OpenDental/OpenDental.node';
+import { DEFAULT_KEYS, type Simulator } from '../../simulator';
+import { runNode } from '../harness/n8nExecute';
+
+export const FREE_KEY = DEFAULT_KEYS[0];
+export const PAID_KEY = DEFAULT_KEYS[1];
+
+export interface RunOptions {
+	items?: INodeExecutionData[];
+	continueOnFail?: boolean;
+	credentials?: IDataObject;
+	timezone?: string;
+}
+
+/** A credential for the simulator: custom URL, the public test keys, no client-side throttle. */
+export function simulatorCredential(sim: Simulator, overrides: IDataObject = {}): IDataObject {
+	return {
+		server: 'custom',
+		baseUrl: `${sim.baseUrl}/`,
+		developerKey: FREE_KEY.developerKey,
+		customerKey: FREE_KEY.customerKey,
+		rateLimit: 'none',
+		pageSize: 100,
+		...overrides,
+	};
+}
+
+export async function runOpenDental(sim: Simulator, parameters: IDataObject, options: RunOptions = {}): Promise<INodeExecutionData[]> {
+	const output = await runNode({
+		nodeType: new OpenDental(),
+		credentialType: new OpenDentalApi(),
+		credentials: options.credentials ?? simulatorCredential(sim),
+		parameters: { resource: 'patient', ...parameters },
+		items: options.items,
+		continueOnFail: options.continueOnFail,
+		timezone: options.timezone,
+	});
+	return output[0];
+}
+
+export async function runOpenDentalError(sim: Simulator, parameters: IDataObject, options: RunOptions = {}): Promise<Error> {
+	return await runOpenDental(sim, parameters, options).then(
+		() => {
+			throw new Error('expected the node to fail');
+		},
+		(error: unknown) => error as Error,
+	);
+}
+
+export const patNums = (items: INodeExecutionData[]) => items.map((item) => item.json.PatNum as number);
+export const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+/** Limit/Offset of each list request the simulator saw, in arrival order. */
+export function pageRequests(sim: Simulator, path = '/patients/Simple') {
+	return sim
+		.requests()
+		.filter((entry) => entry.path === path)
+		.map((entry) => ({ limit: Number(entry.query.Limit), offset: Number(entry.query.Offset), status: entry.status, fault: entry.fault }));
+}

@@ -1,0 +1,58 @@
+import type { Simulator } from '../../simulator';
+
+export const DEV = 'NFF6i0KrXrxDkZHt';
+export const FREE = `ODFHIR ${DEV}/VzkmZEaUWOjnQX2z`;
+export const PAID = `ODFHIR ${DEV}/PaidCustKey00001`;
+export const ENTERPRISE = `ODFHIR ${DEV}/EntCustKey000001`;
+export const DISABLED = `ODFHIR ${DEV}/DisabledCustKey1`;
+export const NO_READ = `ODFHIR ${DEV}/NoReadCustKey001`;
+
+export interface ApiResponse {
+	status: number;
+	headers: Headers;
+	text: string;
+	/** Parsed body (whatever JSON.parse gives), undefined when the body is not JSON. */
+	json: ReturnType<typeof JSON.parse>;
+}
+
+export interface CallOptions {
+	auth?: string | null;
+	contentType?: string | null;
+	method?: string;
+	headers?: Record<string, string>;
+}
+
+// GET (by default) against the simulated API with a valid key and JSON content type.
+export async function call(sim: Simulator, pathAndQuery: string, options: CallOptions = {}): Promise<ApiResponse> {
+	const headers: Record<string, string> = { ...options.headers };
+	const auth = options.auth === undefined ? FREE : options.auth;
+	const contentType = options.contentType === undefined ? 'application/json' : options.contentType;
+	if (auth !== null) headers.Authorization = auth;
+	if (contentType !== null) headers['Content-Type'] = contentType;
+	const response = await fetch(`${sim.baseUrl}${pathAndQuery}`, { method: options.method ?? 'GET', headers });
+	const text = await response.text();
+	let json: ReturnType<typeof JSON.parse> = undefined;
+	try {
+		json = JSON.parse(text);
+	} catch {
+		json = undefined;
+	}
+	return { status: response.status, headers: response.headers, text, json };
+}
+
+// Control API call (no auth).
+export async function control(
+	sim: Simulator,
+	method: string,
+	path: string,
+	body?: unknown,
+): Promise<{ status: number; json: ReturnType<typeof JSON.parse> }> {
+	const response = await fetch(`${sim.controlUrl}${path}`, {
+		method,
+		headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	return { status: response.status, json: await response.json() };
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
