@@ -112,7 +112,7 @@ describe('credential', () => {
 describe('credential → connection', () => {
 	it.each([
 		[{ server: 'remote' }, 'https://api.opendental.com/api/v1', { Limit: 100 }],
-		[{ server: 'apiService', host: '10.0.0.5' }, 'http://10.0.0.5:30223/api/v1', { Limit: 1000 }],
+		[{ server: 'apiService', host: 'office-server' }, 'http://office-server:30223/api/v1', { Limit: 1000 }],
 		[{ server: 'localApi', host: 'localhost' }, 'http://localhost:30222/api/v1', { Limit: 1000 }],
 		[{ server: 'custom', baseUrl: 'http://127.0.0.1:9/api/v1/', pageSize: 250 }, 'http://127.0.0.1:9/api/v1', { Limit: 250 }],
 	])('%p → %s', async (server, baseUrl, qs) => {
