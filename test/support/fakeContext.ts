@@ -24,6 +24,8 @@ export interface FakeContextOptions {
 	continueOnFail?: boolean;
 	credentials?: IDataObject;
 	timezone?: string;
+	/** The execution's cancel signal (n8n aborts it when the user stops the workflow). */
+	signal?: AbortSignal;
 }
 
 export const TEST_NODE: INode = {
@@ -52,6 +54,7 @@ export function fakeContext(options: FakeContextOptions): { ctx: IExecuteFunctio
 		getInputData: () => options.items ?? [{ json: {} }],
 		continueOnFail: () => options.continueOnFail ?? false,
 		getTimezone: () => options.timezone ?? 'America/Chicago',
+		getExecutionCancelSignal: () => options.signal,
 		getCredentials: async () =>
 			options.credentials ?? { server: 'custom', baseUrl: 'http://127.0.0.1:1/api/v1', developerKey: 'devKey1', customerKey: 'custKey1', rateLimit: 'none' },
 		getNodeParameter: (name: string, itemIndex: number, fallback?: unknown) => {

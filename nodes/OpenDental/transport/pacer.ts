@@ -11,6 +11,36 @@ export const systemClock: Clock = {
 	sleep: async (ms) => await sleep(ms),
 };
 
+export class CancelledError extends Error {
+	constructor() {
+		super('The execution was cancelled');
+	}
+}
+
+/**
+ * The same clock, but its sleeps end with CancelledError as soon as the execution is stopped, so
+ * a stopped workflow does not wait out pacing or backoff (minutes on a free key).
+ */
+export function cancellable(clock: Clock, signal: AbortSignal | undefined): Clock {
+	if (!signal) return clock;
+	return {
+		now: clock.now,
+		sleep: async (ms) => {
+			if (signal.aborted) throw new CancelledError();
+			let onAbort = () => {};
+			const aborted = new Promise<never>((_, reject) => {
+				onAbort = () => reject(new CancelledError());
+				signal.addEventListener('abort', onAbort, { once: true });
+			});
+			try {
+				await Promise.race([clock.sleep(ms), aborted]);
+			} finally {
+				signal.removeEventListener('abort', onAbort);
+			}
+		},
+	};
+}
+
 export interface LaneLimits {
 	/** Minimum start-to-start spacing; 0 = unthrottled. */
 	intervalMs: number;
@@ -66,13 +96,25 @@ async function takeInFlightSlot(lane: Lane, maxInFlight: number): Promise<void> 
 export async function acquireSlot(laneId: string, limits: LaneLimits, clock: Clock): Promise<ReleaseSlot> {
 	const lane = laneFor(laneId);
 	await takeInFlightSlot(lane, limits.maxInFlight);
-	// Loop: a 429 seen by another request may push nextStartAt further while we sleep.
-	for (let wait = lane.nextStartAt - clock.now(); wait > 0; wait = lane.nextStartAt - clock.now()) {
-		await clock.sleep(wait);
+	const release = releaserOf(lane);
+	let reserved = false;
+	try {
+		// Loop: a 429 seen by another request may push nextStartAt further while we sleep.
+		for (let wait = lane.nextStartAt - clock.now(); wait > 0; wait = lane.nextStartAt - clock.now()) {
+			await clock.sleep(wait);
+		}
+		if (limits.intervalMs > 0) {
+			lane.nextStartAt = clock.now() + limits.intervalMs + guardMs(lane, limits.intervalMs);
+		}
+		reserved = true;
+	} finally {
+		// A cancelled wait must hand its slot on, or the key's lane would stay blocked for good.
+		if (!reserved) release();
 	}
-	if (limits.intervalMs > 0) {
-		lane.nextStartAt = clock.now() + limits.intervalMs + guardMs(lane, limits.intervalMs);
-	}
+	return release;
+}
+
+function releaserOf(lane: Lane): ReleaseSlot {
 	let released = false;
 	return () => {
 		if (released) return;

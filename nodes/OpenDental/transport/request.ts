@@ -1,4 +1,6 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, IN8nHttpFullResponse } from 'n8n-workflow';
+import type { JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { CREDENTIAL_TYPE, type OpenDentalConnection } from './connection';
 import {
 	type AttemptFailure,
@@ -9,7 +11,7 @@ import {
 	redact,
 	toNodeApiError,
 } from './errors';
-import { acquireSlot, type Clock, deferLane, systemClock, widenGuard } from './pacer';
+import { acquireSlot, CancelledError, cancellable, type Clock, deferLane, systemClock, widenGuard } from './pacer';
 import { backoffDelay, DEFAULT_RETRY_POLICY, parseRetryAfter, type RetryPolicy } from './retry';
 
 export interface OpenDentalRequest {
@@ -32,16 +34,18 @@ export interface TransportOptions {
 // Open Dental stops work at 60 s and answers 504; wait a little longer so we see that answer.
 const REQUEST_TIMEOUT_MS = 75_000;
 
-type Attempt = { ok: true; body: unknown } | { ok: false; failure: AttemptFailure };
+type Attempt = { ok: true; body: unknown } | { ok: false; failure: AttemptFailure } | { ok: false; cancelled: true };
 
 async function sendOnce(
 	ctx: IExecuteFunctions,
 	connection: OpenDentalConnection,
 	request: OpenDentalRequest,
 	clock: Clock,
+	signal: AbortSignal | undefined,
 ): Promise<Attempt> {
 	const release = await acquireSlot(connection.laneId, connection, clock);
 	try {
+		if (signal?.aborted) return { ok: false, cancelled: true };
 		const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, {
 			method: request.method,
 			baseURL: connection.baseUrl,
@@ -53,6 +57,7 @@ async function sendOnce(
 			timeout: REQUEST_TIMEOUT_MS,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
+			abortSignal: signal,
 		})) as IN8nHttpFullResponse;
 		const status = response.statusCode;
 		if (status >= 200 && status < 300) return { ok: true, body: response.body };
@@ -67,6 +72,7 @@ async function sendOnce(
 			},
 		};
 	} catch (error) {
+		if (signal?.aborted) return { ok: false, cancelled: true };
 		// The helper's error carries the request config, Authorization header included: keep only its code.
 		const networkCode = networkErrorCode(error);
 		return { ok: false, failure: { networkCode, serverMessage: '', retryable: isRetryableNetworkCode(networkCode) } };
@@ -86,18 +92,38 @@ export async function openDentalRequest(
 	request: OpenDentalRequest,
 	options: TransportOptions = {},
 ): Promise<unknown> {
-	const clock = options.clock ?? systemClock;
+	const signal = this.getExecutionCancelSignal?.();
+	try {
+		return await sendWithRetries(this, connection, request, options, signal);
+	} catch (error) {
+		if (error instanceof CancelledError) {
+			throw new NodeOperationError(this.getNode(), error.message, { itemIndex: request.itemIndex });
+		}
+		// Already a NodeApiError: re-wrapping returns it unchanged.
+		throw new NodeApiError(this.getNode(), error as JsonObject);
+	}
+}
+
+async function sendWithRetries(
+	ctx: IExecuteFunctions,
+	connection: OpenDentalConnection,
+	request: OpenDentalRequest,
+	options: TransportOptions,
+	signal: AbortSignal | undefined,
+): Promise<unknown> {
+	const clock = cancellable(options.clock ?? systemClock, signal);
 	const policy = options.retry ?? DEFAULT_RETRY_POLICY;
 	let waitedMs = 0;
 	for (let attempt = 1; ; attempt++) {
-		const result = await sendOnce(this, connection, request, clock);
+		const result = await sendOnce(ctx, connection, request, clock, signal);
 		if (result.ok) return result.body;
+		if ('cancelled' in result) throw new CancelledError();
 		const { failure } = result;
 		if (failure.status === 429) widenGuard(connection.laneId, connection.intervalMs);
 		const delayMs = failure.retryAfterMs ?? backoffDelay(attempt, policy, options.random);
 		const budgetLeft = attempt < policy.maxAttempts && waitedMs + delayMs <= policy.maxTotalWaitMs;
 		if (!failure.retryable || !budgetLeft) {
-			throw toNodeApiError(this.getNode(), failure, {
+			throw toNodeApiError(ctx.getNode(), failure, {
 				method: request.method,
 				path: request.path,
 				itemIndex: request.itemIndex,
