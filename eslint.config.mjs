@@ -34,7 +34,8 @@ export default tseslint.config(
 		files: ['credentials/**/*.ts'],
 		rules: {
 			...n8nNodesBase.configs.credentials.rules,
-			// As in n8n's own config: the rule wants a lowercase docs slug; ours is Open Dental's URL.
+			// Off as in n8n's own config: it wants an n8n docs slug, while the verification rule
+			// credential-documentation-url wants a full URL (ours is Open Dental's setup page).
 			'n8n-nodes-base/cred-class-field-documentation-url-miscased': 'off',
 		},
 	},
@@ -42,7 +43,8 @@ export default tseslint.config(
 		files: ['nodes/**/*.ts'],
 		rules: {
 			...n8nNodesBase.configs.nodes.rules,
-			// As in n8n's own config: these two predate NodeConnectionTypes.Main.
+			// Off as in n8n's own config: they demand ['main'], which the verification rule
+			// node-connection-type-literal forbids in favour of NodeConnectionTypes.Main.
 			'n8n-nodes-base/node-class-description-inputs-wrong-regular-node': 'off',
 			'n8n-nodes-base/node-class-description-outputs-wrong': 'off',
 		},

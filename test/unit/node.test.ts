@@ -299,3 +299,11 @@ describe('Get Many and Search', () => {
 		expect(calls).toHaveLength(0);
 	});
 });
+
+describe('unexpected answers', () => {
+	it.each([[[FULL_PATIENT]], ['<html>proxy login</html>'], [null]])('Get rejects a 200 that is not a patient record: %p', async (body) => {
+		const { error } = await runError(get(7), ok(body));
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error?.message).toBe('Open Dental answered with something other than a patient record');
+	});
+});

@@ -114,7 +114,7 @@ describe('paging robustness', () => {
 	});
 
 	it('rejects a response that is not a list', async () => {
-		await expect(scan(() => ({ statusCode: 200, body: { PatNum: 1 } }))).rejects.toThrow('something other than a list');
+		await expect(scan(() => ({ statusCode: 200, body: { PatNum: 1 } }))).rejects.toThrow('Open Dental answered with something other than a list');
 	});
 
 	it('resumes at the same Offset after a fault, never restarting or duplicating', async () => {

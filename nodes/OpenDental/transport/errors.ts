@@ -152,3 +152,13 @@ export function toNodeApiError(node: INode, failure: AttemptFailure, context: Fa
 	const cause: JsonObject = { message, ...(httpCode ? { httpCode } : {}) };
 	return new NodeApiError(node, cause, { message, description, httpCode, itemIndex: context.itemIndex });
 }
+
+/** A 2xx answer of the wrong shape, e.g. a proxy's HTML page or an object where a list belongs. */
+export function unexpectedResponse(node: INode, expected: string, path: string, itemIndex: number): NodeApiError {
+	const message = `Open Dental answered with something other than ${expected}`;
+	return new NodeApiError(node, { message } as JsonObject, {
+		message,
+		description: `Request: GET ${path}. Check that the credential's server and base URL point to the Open Dental API.`,
+		itemIndex,
+	});
+}

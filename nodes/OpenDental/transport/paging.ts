@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 import type { OpenDentalConnection } from './connection';
+import { unexpectedResponse } from './errors';
 import { openDentalRequest, type TransportOptions } from './request';
 
 export interface ListRequest {
@@ -18,18 +19,6 @@ export interface ListRequest {
 // Open Dental's documented page caps. A short page of exactly one of these sizes is more likely
 // the server's cap (lower than the credential says) than the end of the data, so we read on.
 const KNOWN_PAGE_CAPS = new Set([100, 1000, 10000]);
-
-function unexpectedShape(ctx: IExecuteFunctions, request: ListRequest): NodeApiError {
-	return new NodeApiError(
-		ctx.getNode(),
-		{ message: 'Unexpected response' },
-		{
-			message: 'Open Dental answered a list request with something other than a list',
-			description: `Request: GET ${request.path}. Check that the credential's server and base URL point to the Open Dental API.`,
-			itemIndex: request.itemIndex,
-		},
-	);
-}
 
 function offsetIgnored(ctx: IExecuteFunctions, request: ListRequest, offset: number): NodeApiError {
 	return new NodeApiError(
@@ -67,7 +56,7 @@ export async function openDentalRequestAllItems(
 			{ method: 'GET', path: request.path, qs: { ...request.qs, Limit: ask, Offset: offset }, itemIndex: request.itemIndex },
 			options,
 		);
-		if (!Array.isArray(page)) throw unexpectedShape(this, request);
+		if (!Array.isArray(page)) throw unexpectedResponse(this.getNode(), 'a list', request.path, request.itemIndex);
 		let fresh = 0;
 		for (const row of page as IDataObject[]) {
 			const id = row?.[request.idField];

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { toPositiveInteger } from '../../helpers/validation';
-import { openDentalRequest } from '../../transport';
+import { openDentalRequest, unexpectedResponse } from '../../transport';
 import type { Operation, OperationContext } from '../types';
 import { shapePatients, simplifyOption } from './common';
 
@@ -36,13 +36,17 @@ async function execute(
 	itemIndex: number,
 	{ connection, transport }: OperationContext,
 ): Promise<IDataObject[]> {
-	const record = (await openDentalRequest.call(
+	const path = `/patients/${params.patNum}`;
+	const record = await openDentalRequest.call(
 		this,
 		connection,
-		{ method: 'GET', path: `/patients/${params.patNum}`, itemIndex, notFoundMessage: `Patient ${params.patNum} not found` },
+		{ method: 'GET', path, itemIndex, notFoundMessage: `Patient ${params.patNum} not found` },
 		transport,
-	)) as IDataObject;
-	return shapePatients([record], params.simplify);
+	);
+	if (!record || typeof record !== 'object' || Array.isArray(record)) {
+		throw unexpectedResponse(this.getNode(), 'a patient record', path, itemIndex);
+	}
+	return shapePatients([record as IDataObject], params.simplify);
 }
 
 export const get: Operation<GetParams> = { description, parse, execute };
