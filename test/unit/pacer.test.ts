@@ -37,11 +37,23 @@ describe('pacing per customer key', () => {
 		expect(gaps(starts)).toEqual([gap, gap]);
 	});
 
-	it('counts the interval from start to start: slow requests add no extra wait', async () => {
+	it('counts start to start once requests queue: slow requests add no extra wait', async () => {
 		const time = virtualClock();
-		const starts = await startTimes('c', 3, time, throttled, 3000);
-		expect(gaps(starts)).toEqual([5050, 5050]);
-		expect(time.sleeps).toEqual([2050, 2050]);
+		const starts = await startTimes('c', 4, time, throttled, 3000);
+		// The first request after idle is spaced from its response (see below), then start to start.
+		expect(gaps(starts)).toEqual([8050, 5050, 5050]);
+		expect(time.sleeps).toEqual([5050, 2050, 2050]);
+	});
+
+	it('spaces the request after an idle spell from that first response, whose departure time is unsure', async () => {
+		const time = virtualClock();
+		const first = await acquireSlot('idle', throttled, time.clock);
+		time.advance(300);
+		first();
+		const second = await acquireSlot('idle', throttled, time.clock);
+		second();
+		expect(time.sleeps).toEqual([5050]);
+		expect(time.now).toBe(1_000_000 + 300 + 5050);
 	});
 
 	it('does not wait when the interval has already passed', async () => {

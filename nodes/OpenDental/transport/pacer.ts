@@ -96,11 +96,13 @@ async function takeInFlightSlot(lane: Lane, maxInFlight: number): Promise<void> 
 export async function acquireSlot(laneId: string, limits: LaneLimits, clock: Clock): Promise<ReleaseSlot> {
 	const lane = laneFor(laneId);
 	await takeInFlightSlot(lane, limits.maxInFlight);
-	const release = releaserOf(lane);
+	const handOver = releaserOf(lane);
 	let reserved = false;
+	let waited = false;
 	try {
 		// Loop: a 429 seen by another request may push nextStartAt further while we sleep.
 		for (let wait = lane.nextStartAt - clock.now(); wait > 0; wait = lane.nextStartAt - clock.now()) {
+			waited = true;
 			await clock.sleep(wait);
 		}
 		if (limits.intervalMs > 0) {
@@ -109,9 +111,15 @@ export async function acquireSlot(laneId: string, limits: LaneLimits, clock: Clo
 		reserved = true;
 	} finally {
 		// A cancelled wait must hand its slot on, or the key's lane would stay blocked for good.
-		if (!reserved) release();
+		if (!reserved) handOver();
 	}
-	return release;
+	if (waited || limits.intervalMs <= 0) return handOver;
+	// The first request after an idle spell leaves late (cold connection, credential lookup), so
+	// its arrival is known only to lie before its response: space the next start from there.
+	return () => {
+		lane.nextStartAt = Math.max(lane.nextStartAt, clock.now() + limits.intervalMs + guardMs(lane, limits.intervalMs));
+		handOver();
+	};
 }
 
 function releaserOf(lane: Lane): ReleaseSlot {
