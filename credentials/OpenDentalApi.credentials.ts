@@ -93,7 +93,7 @@ export class OpenDentalApi implements ICredentialType {
 			default: '',
 			required: true,
 			description:
-				"The office's customer key, generated in the Developer Portal and enabled by the office in Open Dental under Setup > Advanced Setup > API",
+				"The office's customer key: generated in the Developer Portal, then entered and enabled by the office in Open Dental under Setup > Advanced Setup > API (Enabled)",
 		},
 		{
 			displayName: 'Rate Limit',
