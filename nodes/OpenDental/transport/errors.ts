@@ -162,3 +162,13 @@ export function unexpectedResponse(node: INode, expected: string, path: string, 
 		itemIndex,
 	});
 }
+
+/** A later page repeated rows already seen: the server ignores Offset, and reading on would loop. */
+export function offsetIgnored(node: INode, path: string, offset: number, itemIndex: number): NodeApiError {
+	const message = 'Open Dental returned the same rows again for a later page';
+	return new NodeApiError(node, { message } as JsonObject, {
+		message,
+		description: `Request: GET ${path} with Offset=${offset}. The server seems to ignore Offset; stopping instead of looping. Check the credential's server or base URL.`,
+		itemIndex,
+	});
+}

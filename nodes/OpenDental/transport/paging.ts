@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 import type { OpenDentalConnection } from './connection';
-import { unexpectedResponse } from './errors';
+import { offsetIgnored, unexpectedResponse } from './errors';
 import { openDentalRequest, type TransportOptions } from './request';
 
 export interface ListRequest {
@@ -19,18 +18,6 @@ export interface ListRequest {
 // Open Dental's documented page caps. A short page of exactly one of these sizes is more likely
 // the server's cap (lower than the credential says) than the end of the data, so we read on.
 const KNOWN_PAGE_CAPS = new Set([100, 1000, 10000]);
-
-function offsetIgnored(ctx: IExecuteFunctions, request: ListRequest, offset: number): NodeApiError {
-	return new NodeApiError(
-		ctx.getNode(),
-		{ message: 'Repeated page' },
-		{
-			message: 'Open Dental returned the same rows again for a later page',
-			description: `Request: GET ${request.path} with Offset=${offset}. The server seems to ignore Offset; stopping instead of looping. Check the credential's server or base URL.`,
-			itemIndex: request.itemIndex,
-		},
-	);
-}
 
 /**
  * Reads a list endpoint page by page with Limit/Offset (PascalCase: Open Dental ignores any other
@@ -66,7 +53,7 @@ export async function openDentalRequestAllItems(
 			fresh++;
 			if (--wanted === 0) break;
 		}
-		if (page.length > 0 && fresh === 0) throw offsetIgnored(this, request, offset);
+		if (page.length > 0 && fresh === 0) throw offsetIgnored(this.getNode(), request.path, offset, request.itemIndex);
 		offset += page.length;
 		if (page.length < ask) {
 			if (page.length === 0 || !KNOWN_PAGE_CAPS.has(page.length)) break;
