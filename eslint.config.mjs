@@ -17,7 +17,7 @@ const nodeGlobals = Object.fromEntries(
 );
 
 export default tseslint.config(
-	{ ignores: ['dist/**', 'node_modules/**', 'coverage/**', '**/node_modules/**'] },
+	{ ignores: ['dist/**', 'node_modules/**', 'coverage/**', '**/node_modules/**', 'e2e/runtime/**'] },
 	{
 		files: ['nodes/**/*.ts', 'credentials/**/*.ts'],
 		extends: [js.configs.recommended, tseslint.configs.recommended, communityRecommended],
@@ -51,7 +51,7 @@ export default tseslint.config(
 	},
 	{
 		// Tests, simulator and scripts are not shipped: plain recommended rules, Node globals allowed.
-		files: ['test/**/*.ts'],
+		files: ['test/**/*.ts', 'e2e/**/*.ts'],
 		extends: [js.configs.recommended, tseslint.configs.recommended],
 		languageOptions: { globals: nodeGlobals },
 	},

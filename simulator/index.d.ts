@@ -146,6 +146,8 @@ export interface Simulator {
 	/** Regenerates the data (and so every DateTStamp); defaults to the current config values. */
 	seed(options?: { patients?: number; seed?: number }): { patients: number; seed: number };
 	insertPatient(fields?: Partial<Patient>): Patient;
+	/** Copies of every patient in PatNum order. */
+	patients(): Patient[];
 	/** Sets DateTStamp to office now; null when the patient does not exist. */
 	touchPatient(patNum: number): Patient | null;
 	/** Startup config, fresh data, real-time clock, no faults, empty log, no throttle history. */

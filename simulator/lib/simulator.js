@@ -109,6 +109,11 @@ class Simulator {
 		return { ...this.store.insert(fields, this.clock.now(), this.clock.today()) };
 	}
 
+	/** Copies of every patient in PatNum order, for tests that compute an expected result. */
+	patients() {
+		return this.store.inPatNumOrder().map((patient) => ({ ...patient }));
+	}
+
 	touchPatient(patNum) {
 		const patient = this.store.touch(patNum, this.clock.now());
 		return patient ? { ...patient } : null;

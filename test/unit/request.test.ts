@@ -137,6 +137,33 @@ describe('network failures', () => {
 		expect(calls).toHaveLength(2);
 	});
 
+	it('n8n 1.x\'s wrapping (a NodeApiError with httpCode and axios\'s text) is read as the same network failure', async () => {
+		// What n8n 1.123's request helper throws for a reset connection: no `code`, no `cause`.
+		const wrapped = () => {
+			const error = new NodeApiError({ id: '1', name: 'Open Dental', type: 'openDental', typeVersion: 1, position: [0, 0], parameters: {} }, {
+				message: 'socket hang up',
+				code: 'ECONNRESET',
+			});
+			expect(error.httpCode).toBe('ECONNRESET');
+			delete (error as { cause?: unknown }).cause;
+			return error;
+		};
+		const { result, calls } = await call((_, index) => {
+			if (index === 0) throw wrapped();
+			return { statusCode: 200, body: [] };
+		});
+		await expect(result).resolves.toEqual([]);
+		expect(calls).toHaveLength(2);
+
+		const hangUpOnly = Object.assign(new Error('The connection to the server was closed unexpectedly'), { messages: ['socket hang up'] });
+		const second = await call((_, index) => {
+			if (index === 0) throw hangUpOnly;
+			return { statusCode: 200, body: [] };
+		});
+		await expect(second.result).resolves.toEqual([]);
+		expect(second.calls).toHaveLength(2);
+	});
+
 	it('a timeout that persists is reported without the keys', async () => {
 		const { error, calls } = await failure(() => {
 			throw networkError('ETIMEDOUT');

@@ -84,17 +84,25 @@ export function extractServerMessage(body: unknown): string {
 	return text.length > MAX_SERVER_MESSAGE ? `${text.slice(0, MAX_SERVER_MESSAGE)}…` : text;
 }
 
-/** The code of a network failure, looked up only in the places axios and n8n put it. */
+const isNetworkCode = (value: unknown): value is string => typeof value === 'string' && /^E[A-Z_]+$/.test(value);
+
+/**
+ * The code of a network failure, looked up only in the places axios and n8n put it: axios sets
+ * `code` (n8n 2.x passes its error on as `cause`); n8n 1.x wraps it in a NodeApiError that keeps
+ * the code as `httpCode` and axios's text in `messages`.
+ */
 export function networkErrorCode(error: unknown): string | undefined {
 	let current: unknown = error;
 	for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
 		const record = current as Record<string, unknown>;
-		if (typeof record.code === 'string' && /^E[A-Z_]+$/.test(record.code)) return record.code;
+		if (isNetworkCode(record.code)) return record.code;
+		if (isNetworkCode(record.httpCode)) return record.httpCode;
 		current = record.cause;
 	}
-	const message = error instanceof Error ? error.message : '';
-	if (/socket hang up/i.test(message)) return 'ECONNRESET';
-	if (/timeout/i.test(message)) return 'ETIMEDOUT';
+	const record = (error && typeof error === 'object' ? error : {}) as Record<string, unknown>;
+	const texts = [error instanceof Error ? error.message : '', ...(Array.isArray(record.messages) ? record.messages : [])];
+	if (texts.some((text) => /socket hang up/i.test(String(text)))) return 'ECONNRESET';
+	if (texts.some((text) => /timeout/i.test(String(text)))) return 'ETIMEDOUT';
 	return undefined;
 }
 

@@ -1,0 +1,260 @@
+// The end-to-end cases, run once per n8n target: the packed package inside a real n8n
+// (`n8n execute`), against the simulator on 127.0.0.1.
+import type { Patient, RequestLogEntry, Simulator } from '../../simulator';
+import { startSimulator } from '../../simulator';
+import { loadExamples } from '../lib/fixtures';
+import { N8n, nodeItems } from '../lib/n8n';
+import { getTarget } from '../lib/targets';
+import {
+	credentials,
+	ENTERPRISE_KEY,
+	FREE_KEY,
+	MISSING_PATNUM,
+	PHONES,
+	testWorkflows,
+	WRONG_CUSTOMER_KEY,
+} from './workflows';
+
+const PATIENTS = 1234;
+
+// Each case starts an n8n process (2–3 s); the fault case also waits out real backoff.
+jest.setTimeout(120_000);
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+const json = (items: Array<{ json: Record<string, unknown> }>) => items.map((item) => item.json);
+const patNums = (items: Array<{ json: Record<string, unknown> }>) => items.map((item) => item.json.PatNum);
+const pairedItems = (items: Array<{ pairedItem?: unknown }>) => items.map((item) => item.pairedItem);
+const offsets = (entries: RequestLogEntry[]) => entries.map((entry) => Number(entry.query.Offset));
+const digits = (text: string) => text.replace(/\D/g, '');
+
+/** Open Dental's Select Patient order: last name, first name (any case), then PatNum. */
+function inNameOrder(patients: Patient[]): Patient[] {
+	const key = (patient: Patient) => `${patient.LName.toLowerCase()}\u0000${patient.FName.toLowerCase()}`;
+	return [...patients].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.PatNum - b.PatNum));
+}
+
+/** Patients a phone search finds: the digits anywhere in a number; archived patients stay hidden. */
+function phoneMatches(sim: Simulator, phone: string): number[] {
+	const wanted = digits(phone);
+	const matching = sim
+		.patients()
+		.filter((p) => p.PatStatus !== 'Archived' && p.PatStatus !== 'Deleted')
+		.filter((p) => [p.HmPhone, p.WkPhone, p.WirelessPhone].some((number) => digits(number).includes(wanted)));
+	return inNameOrder(matching).map((patient) => patient.PatNum);
+}
+
+/** Start-to-start gaps of requests as they reached the simulator, in ms. */
+const gaps = (entries: RequestLogEntry[]) => entries.slice(1).map((entry, i) => entry.at - entries[i].at);
+const wallClockMs = (officeLocal: string) => Date.parse(`${officeLocal.replace(' ', 'T')}Z`);
+
+export function describeEndToEnd(targetName: string): void {
+	const target = getTarget(targetName);
+
+	describe(`Open Dental node in n8n ${target.n8nVersion}`, () => {
+		let sim: Simulator;
+		let n8n: N8n;
+
+		beforeAll(async () => {
+			sim = await startSimulator({ patients: PATIENTS, throttle: { mode: 'off' } });
+			n8n = await N8n.create(target, { timezone: sim.getConfig().officeTimeZone });
+			await n8n.importCredentials(credentials(sim));
+			await n8n.importWorkflows([...Object.values(loadExamples()), ...testWorkflows()]);
+		}, 180_000);
+
+		afterAll(async () => {
+			await sim?.close();
+			n8n?.remove();
+		});
+
+		beforeEach(() => sim.reset());
+
+		async function execute(workflowId: string) {
+			const result = await n8n.execute(workflowId);
+			if (!result.run) throw new Error(`n8n printed no run for ${workflowId} (exit ${result.code}):\n${result.output.slice(-3000)}`);
+			return result;
+		}
+
+		async function executeOk(workflowId: string) {
+			const result = await execute(workflowId);
+			if (result.code !== 0 || result.run.status !== 'success') {
+				throw new Error(`${workflowId} failed (exit ${result.code}): ${JSON.stringify(result.run.data.resultData.error)?.slice(0, 2000)}`);
+			}
+			return result;
+		}
+
+		const requests = (path?: string) => sim.requests().filter((entry) => path === undefined || entry.path === path);
+
+		test('"All patients" example: Return All reads every page once with the ODFHIR header', async () => {
+			const { run } = await executeOk('odAllPatients');
+
+			const items = nodeItems(run, 'All patients');
+			expect(patNums(items)).toEqual(range(1, PATIENTS));
+			expect(new Set(pairedItems(items).map((paired) => JSON.stringify(paired)))).toEqual(new Set([JSON.stringify({ item: 0 })]));
+			expect(json(items).filter((record) => 'SSN' in record)).toEqual([]);
+
+			const log = requests();
+			expect(log.map((entry) => `${entry.method} ${entry.path} ${entry.rawQuery} ${entry.status}`)).toEqual(
+				range(0, 12).map((page) => `GET /patients/Simple Limit=100&Offset=${page * 100} 200`),
+			);
+			for (const entry of log) {
+				expect(entry.headers.authorization).toBe(`ODFHIR ${FREE_KEY.developerKey}/${FREE_KEY.customerKey}`);
+				expect(entry.headers.contentType).toBe('application/json');
+			}
+		});
+
+		test('a limit of 250 asks for exactly 100 + 100 + 50 rows', async () => {
+			const { run } = await executeOk('odLimit250');
+
+			expect(patNums(nodeItems(run, 'Patients'))).toEqual(range(1, 250));
+			expect(requests().map((entry) => entry.rawQuery)).toEqual([
+				'Limit=100&Offset=0',
+				'Limit=100&Offset=100',
+				'Limit=50&Offset=200',
+			]);
+		});
+
+		test('Get by PatNum returns Open Dental\'s full record with Simplify off', async () => {
+			const { run } = await executeOk('odGetFull');
+
+			expect(json(nodeItems(run, 'Patient'))).toEqual([sim.patients()[41]]);
+			expect(requests().map((entry) => `${entry.path} ${entry.status}`)).toEqual(['/patients/42 200']);
+		});
+
+		test('a PatNum that does not exist fails the run with a clear 404', async () => {
+			const { code, run } = await execute('odGetMissing');
+
+			expect(code).toBe(1);
+			expect(run.status).toBe('error');
+			const error = run.data.resultData.error;
+			expect(error.name).toBe('NodeApiError');
+			expect(error.message).toBe(`Patient ${MISSING_PATNUM} not found`);
+			expect(error.description).toBe(`Open Dental said: "Patient not found." Request: GET /patients/${MISSING_PATNUM}`);
+			expect(requests().map((entry) => `${entry.path} ${entry.status}`)).toEqual([`/patients/${MISSING_PATNUM} 404`]);
+		});
+
+		test('a bad PatNum is refused before any request, naming the item and the field', async () => {
+			const { code, run } = await execute('odGetBadPatNum');
+
+			expect(code).toBe(1);
+			const error = run.data.resultData.error;
+			expect(error.name).toBe('NodeOperationError');
+			expect(error.message).toBe('Item 0: "Patient ID" must be a positive whole number');
+			expect(error.description).toBe('Parameter "patNum" of item 0. Got: "abc". Fix the value or the expression that produces it.');
+			expect(sim.requests()).toEqual([]);
+		});
+
+		test('refused keys (401) give a clear message, and no key appears anywhere in the output', async () => {
+			const { code, run, output } = await execute('odWrongKey');
+
+			expect(code).toBe(1);
+			const error = run.data.resultData.error;
+			expect(error.message).toBe('Open Dental refused the API keys, or they lack permission for this method');
+			expect(error.description).toContain('Setup > Advanced Setup > API');
+			expect(requests().map((entry) => `${entry.path} ${entry.status}`)).toEqual(['/patients/Simple 401']);
+			expect(requests()[0].headers.authorization).toBe(`ODFHIR ${FREE_KEY.developerKey}/${WRONG_CUSTOMER_KEY}`);
+			expect(output).not.toContain(FREE_KEY.developerKey);
+			expect(output).not.toContain(WRONG_CUSTOMER_KEY);
+			expect(output).not.toContain('ODFHIR');
+		});
+
+		test('six kinds of server fault are retried at the same Offset with the exact result', async () => {
+			const path = '/patients/Simple';
+			sim.addFault([
+				{ path, nth: [2], fault: 'rateLimit', retryAfter: 'seconds', retryAfterSeconds: 1 },
+				{ path, nth: [4], fault: 'rateLimit', retryAfter: 'none' },
+				{ path, nth: [6], fault: 'serverError' },
+				{ path, nth: [8], fault: 'gatewayTimeout' },
+				{ path, nth: [10], fault: 'eConnectorDown' },
+				{ path, nth: [12], fault: 'reset' },
+			]);
+
+			const { run } = await executeOk('odAllPatients');
+
+			expect(patNums(nodeItems(run, 'All patients'))).toEqual(range(1, PATIENTS));
+			const log = requests(path);
+			const faulted = [100, 200, 300, 400, 500, 600];
+			expect(offsets(log)).toEqual([0, ...faulted.flatMap((offset) => [offset, offset]), 700, 800, 900, 1000, 1100, 1200]);
+			expect(log.map((entry) => entry.fault)).toEqual([
+				null, 'rateLimit', null, 'rateLimit', null, 'serverError', null, 'gatewayTimeout', null, 'eConnectorDown', null, 'reset', ...Array(7).fill(null),
+			]);
+			expect(log.map((entry) => entry.status)).toEqual([200, 429, 200, 429, 200, 500, 200, 504, 200, 400, 200, null, ...Array(7).fill(200)]);
+			// Retry-After: 1 is honoured.
+			expect(log[2].at - log[1].at).toBeGreaterThanOrEqual(1000);
+		});
+
+		test('two Open Dental nodes sharing one customer key never break its pacing interval', async () => {
+			sim.configure({ throttle: { mode: 'reject' } });
+			const interval = sim.getConfig().throttle.enterpriseMs;
+
+			const { run } = await executeOk('odTwoNodesOneKey');
+
+			expect(patNums(nodeItems(run, 'First reader'))).toEqual(range(1, 300));
+			expect(patNums(nodeItems(run, 'Second reader'))).toEqual(range(1, 300));
+			const log = requests();
+			expect(log.map((entry) => `${entry.customerKey} ${entry.rawQuery} ${entry.status}`)).toEqual(
+				[0, 100, 200, 0, 100, 200].map((offset) => `${ENTERPRISE_KEY.customerKey} Limit=100&Offset=${offset} 200`),
+			);
+			expect(log.filter((entry) => entry.throttled)).toEqual([]);
+			for (const gap of gaps(log)) {
+				expect(gap).toBeGreaterThanOrEqual(interval);
+				expect(gap).toBeLessThan(interval + 1000);
+			}
+		});
+
+		test('continue on fail: one output item per input, errors as items, pairedItem kept', async () => {
+			const { run } = await executeOk('odContinueOnFail');
+
+			const items = nodeItems(run, 'Patient');
+			expect(pairedItems(items)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+			expect(items.map((item) => item.json.PatNum ?? item.json.error)).toEqual([
+				3,
+				`Patient ${MISSING_PATNUM} not found`,
+				'Item 2: "Patient ID" must be a positive whole number',
+				7,
+			]);
+			expect(json(items).filter((record) => 'SSN' in record)).toEqual([]);
+			// The bad item is refused before any request; the other three are asked for in order.
+			expect(requests().map((entry) => `${entry.path} ${entry.status}`)).toEqual([
+				'/patients/3 200',
+				`/patients/${MISSING_PATNUM} 404`,
+				'/patients/7 200',
+			]);
+		});
+
+		test('several input items: each search result is paired with the item that asked for it', async () => {
+			const { run } = await executeOk('odSearchPerItem');
+
+			const expected = PHONES.map((phone) => phoneMatches(sim, phone).slice(0, 5));
+			expect(expected.map((list) => list.length)).toEqual([5, 5, 5]);
+			const items = nodeItems(run, 'Search');
+			expect(items.map((item) => [item.pairedItem, item.json.PatNum])).toEqual(
+				expected.flatMap((list, itemIndex) => list.map((patNum) => [{ item: itemIndex }, patNum])),
+			);
+			expect(requests().map((entry) => entry.query)).toEqual(PHONES.map((phone) => ({ Phone: phone, Limit: '5', Offset: '0' })));
+		});
+
+		test('"Patients changed since" example returns exactly the patients changed in the last day', async () => {
+			const changed = [5, 17, 1000];
+			for (const patNum of changed) sim.touchPatient(patNum);
+			const officeNow = sim.clock.now();
+
+			const { run } = await executeOk('odPatientsChanged');
+
+			expect(patNums(nodeItems(run, 'Patients changed in the last day'))).toEqual(changed);
+			const [request] = requests();
+			const since = request.query.DateTStamp;
+			expect(since).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+			// One day before office time now, as a wall-clock time in the office's zone.
+			expect(Math.abs(wallClockMs(officeNow) - wallClockMs(since) - 86_400_000)).toBeLessThan(120_000);
+			expect(requests().map((entry) => entry.query)).toEqual([{ DateTStamp: since, Limit: '100', Offset: '0' }]);
+		});
+
+		test('"Find patient by phone" example returns the first 25 matches in Select Patient order', async () => {
+			const { run } = await executeOk('odFindByPhone');
+
+			const matches = phoneMatches(sim, '555-0142');
+			expect(matches.length).toBeGreaterThan(25);
+			expect(patNums(nodeItems(run, 'Find patient by phone'))).toEqual(matches.slice(0, 25));
+			expect(requests().map((entry) => entry.rawQuery)).toEqual(['Phone=555-0142&Limit=25&Offset=0']);
+		});
+	});
+}
