@@ -1,48 +1,29 @@
 #!/usr/bin/env node
-// `npm test` from a fresh clone: install the dev dependencies when they are missing or stale,
-// then lint, build and run every test. Only Node built-ins here: node_modules may not exist yet.
+// `npm test` from a fresh clone: install what is missing (dev dependencies, the two pinned n8n
+// installs for the end-to-end tests), then lint, type-check, build and run every test: unit,
+// simulator, integration, end-to-end in real n8n, and the editor in Chromium.
 'use strict';
-const { spawnSync } = require('child_process');
-const { createHash } = require('crypto');
-const fs = require('fs');
-const os = require('os');
-const path = require('path');
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { ROOT, ensureDevDependencies, step } = require('./lib/devDependencies');
 
-const root = path.resolve(__dirname, '..');
-const stamp = path.join(root, 'node_modules', '.install-stamp');
+const CHROMIUM = '/usr/bin/chromium';
 
-function run(label, command, args) {
-	console.log(`\n▶ ${label}: ${command} ${args.join(' ')}`);
-	const started = Date.now();
-	const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: process.env });
-	if (result.status !== 0) {
-		console.error(`✖ ${label} failed (exit ${result.status ?? result.signal})`);
-		process.exit(result.status || 1);
-	}
-	console.log(`✔ ${label} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+ensureDevDependencies();
+step('lint', 'npx', ['eslint', '.', '--max-warnings', '0']);
+step('type-check tests', 'npx', ['tsc', '-p', 'tsconfig.test.json']);
+step('build', 'npm', ['run', 'build']);
+step('n8n installs for the end-to-end tests', 'node', ['e2e/install.js']);
+if (!fs.existsSync(CHROMIUM)) {
+	console.error(`✖ The editor check needs Debian's Chromium at ${CHROMIUM}: apt-get install -y chromium (.ci/run does this).`);
+	process.exit(1);
 }
-
-function lockHash() {
-	return createHash('sha256').update(fs.readFileSync(path.join(root, 'package-lock.json'))).digest('hex');
-}
-
-function ensureInstalled() {
-	const wanted = lockHash();
-	const current = fs.existsSync(stamp) ? fs.readFileSync(stamp, 'utf8') : '';
-	if (current === wanted) return;
-	// Scripts off: eslint-plugin-n8n-nodes-base's preinstall demands pnpm, and nothing here needs a build step.
-	run('install dev dependencies', 'npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund']);
-	fs.writeFileSync(stamp, wanted);
-}
-
-ensureInstalled();
-run('lint', 'npx', ['eslint', '.', '--max-warnings', '0']);
-run('type-check tests', 'npx', ['tsc', '-p', 'tsconfig.test.json']);
-run('build', 'npm', ['run', 'build']);
 
 // Jest's own summary is not a line CI tools recognise; end with the plain "N passed, N failed".
 const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'od-jest-')), 'results.json');
-const jest = spawnSync('npx', ['jest', '--ci', '--json', '--outputFile', report], { cwd: root, stdio: 'inherit', env: process.env });
+const jest = spawnSync('npx', ['jest', '--ci', '--json', '--outputFile', report], { cwd: ROOT, stdio: 'inherit', env: process.env });
 const results = fs.existsSync(report) ? JSON.parse(fs.readFileSync(report, 'utf8')) : null;
 if (!results) {
 	console.error('✖ tests: jest wrote no results');

@@ -2,6 +2,20 @@
 
 const { spawn } = require('node:child_process');
 
+// Children still running, so that Ctrl-C in the demo can stop every n8n it started.
+const live = new Set();
+
+function track(child) {
+	live.add(child);
+	child.once('exit', () => live.delete(child));
+	return child;
+}
+
+/** Sends SIGTERM to every child still running. */
+function stopAll() {
+	for (const child of live) child.kill('SIGTERM');
+}
+
 /**
  * Runs a command to completion and collects its output. Rejects only when the
  * command cannot start or times out; a non-zero exit is the caller's to judge.
@@ -9,7 +23,7 @@ const { spawn } = require('node:child_process');
 function run(command, args, { cwd, env, timeoutMs = 10 * 60 * 1000, onLine } = {}) {
 	return new Promise((resolve, reject) => {
 		const started = Date.now();
-		const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = track(spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] }));
 		let stdout = '';
 		let stderr = '';
 		const collect = (append) => (chunk) => {
@@ -44,4 +58,4 @@ async function runChecked(command, args, options) {
 	return result;
 }
 
-module.exports = { run, runChecked };
+module.exports = { run, runChecked, track, stopAll };

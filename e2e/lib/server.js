@@ -5,6 +5,7 @@
 
 const { spawn } = require('node:child_process');
 const { freePort } = require('./ports');
+const { track } = require('./proc');
 
 const READY_LINE = 'Editor is now accessible via';
 
@@ -22,7 +23,7 @@ async function startServer(n8n, { port, timeoutMs = 120000, onLine } = {}) {
 		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
 		N8N_SECURE_COOKIE: 'false',
 	});
-	const child = spawn(n8n.target.nodeBin, [n8n.target.n8nBin, 'start'], { cwd: n8n.userFolder, env, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = track(spawn(n8n.target.nodeBin, [n8n.target.n8nBin, 'start'], { cwd: n8n.userFolder, env, stdio: ['ignore', 'pipe', 'pipe'] }));
 	let log = '';
 	const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
 
