@@ -20,7 +20,7 @@ const gaps = (times: number[]) => times.slice(1).map((time, i) => time - times[i
 beforeEach(() => resetPacing());
 
 describe('pacing per customer key', () => {
-	it('spaces starts by the interval plus a 1% (≤ 50 ms) margin, the first one immediately', async () => {
+	it('spaces starts by the interval plus a 2% margin (20–50 ms), the first one immediately', async () => {
 		const time = virtualClock();
 		const starts = await startTimes('a', 4, time);
 		expect(starts[0]).toBe(1_000_000);
@@ -28,9 +28,11 @@ describe('pacing per customer key', () => {
 	});
 
 	it.each([
-		[1000, 1010],
-		[500, 505],
-		[200, 202],
+		[5000, 5050],
+		[2000, 2040],
+		[1000, 1020],
+		[500, 520],
+		[200, 220],
 	])('interval %i ms → start-to-start %i ms', async (intervalMs, gap) => {
 		const time = virtualClock();
 		const starts = await startTimes('b', 3, time, { intervalMs, maxInFlight: 1 });
@@ -133,13 +135,13 @@ describe('pacing per customer key', () => {
 		expect(time.sleeps).toEqual([12_000]);
 	});
 
-	it('widens the margin after a 429 that came despite the spacing, up to 10% of the interval', async () => {
+	it('widens the margin after a 429 that came despite the spacing, by up to 10% of the interval', async () => {
 		const time = virtualClock();
 		widenGuard('h', 1000);
 		const starts = await startTimes('h', 2, time, { intervalMs: 1000, maxInFlight: 1 });
-		expect(gaps(starts)).toEqual([1020]);
+		expect(gaps(starts)).toEqual([1030]);
 		for (let i = 0; i < 10; i++) widenGuard('h', 1000);
 		const later = await startTimes('h', 2, time, { intervalMs: 1000, maxInFlight: 1 });
-		expect(gaps(later)).toEqual([1110]);
+		expect(gaps(later)).toEqual([1120]);
 	});
 });
