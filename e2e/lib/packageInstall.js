@@ -20,6 +20,7 @@ async function packProject() {
 		throw new Error('dist/ is missing: run `npm run build` first');
 	}
 	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'od-pack-'));
+	process.once('exit', () => fs.rmSync(workDir, { recursive: true, force: true }));
 	const { stdout } = await runChecked('npm', ['pack', '--json', '--pack-destination', workDir, '--loglevel=error'], {
 		cwd: PROJECT_DIR,
 	});

@@ -199,6 +199,15 @@ describe('Get', () => {
 	});
 });
 
+describe('Custom API Call (added by n8n\'s editor)', () => {
+	it('points to the HTTP Request node before any request', async () => {
+		const { error, calls } = await runError({ resource: 'patient', operation: '__CUSTOM_API_CALL__' }, ok([]));
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error?.message).toBe('For a custom API call, use the HTTP Request node');
+		expect(calls).toHaveLength(0);
+	});
+});
+
 describe('item loop: pairedItem and continueOnFail', () => {
 	const items = [{ json: {} }, { json: {} }, { json: {} }];
 	const responder: Responder = (call) => {

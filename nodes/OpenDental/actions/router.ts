@@ -10,6 +10,9 @@ const resources: Record<string, Record<string, Operation>> = {
 
 type Plan = { params: unknown } | { error: Error };
 
+// n8n's editor offers "Custom API Call" on every node whose credential the HTTP Request node can use.
+const CUSTOM_API_CALL = '__CUSTOM_API_CALL__';
+
 function errorItem(error: Error, itemIndex: number): INodeExecutionData {
 	const json: IDataObject = { error: error.message };
 	const description = (error as { description?: unknown }).description;
@@ -33,6 +36,11 @@ export async function router(this: IExecuteFunctions, transport?: TransportOptio
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operationName = this.getNodeParameter('operation', 0) as string;
 	const operation = resources[resource]?.[operationName];
+	if (operationName === CUSTOM_API_CALL || resource === CUSTOM_API_CALL) {
+		throw new NodeOperationError(this.getNode(), 'For a custom API call, use the HTTP Request node', {
+			description: "In the HTTP Request node choose Authentication: Predefined Credential Type, then Open Dental API; it sends the ODFHIR header. Paging and pacing are this node's only.",
+		});
+	}
 	if (!operation) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" is not supported for "${resource}"`);
 	}

@@ -1,0 +1,111 @@
+// The editor in a real browser: `n8n start` 2.41.1 on 127.0.0.1 with the packed package,
+// headless Chromium opening the "All patients" example, its node and its credential.
+// UPDATE_SCREENSHOTS=1 also copies the screenshots to docs/screenshots/ once the checks pass.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Simulator } from '../../simulator';
+import { DEFAULT_KEYS, startSimulator } from '../../simulator';
+import { checkEditor } from '../lib/editor';
+import { EXAMPLE_CREDENTIAL, loadExamples, simulatorCredential } from '../lib/fixtures';
+import { N8n } from '../lib/n8n';
+import { startServer } from '../lib/server';
+import { E2E_DIR, getTarget, PROJECT_DIR } from '../lib/targets';
+
+// n8n takes 10–20 s to start; the browser part takes about 10 s.
+jest.setTimeout(180_000);
+
+// Ignored by git (under e2e/runtime/), overwritten on every run, kept for a look after a failure.
+const SCREENSHOT_DIR = path.join(E2E_DIR, 'runtime', 'screenshots');
+const DOCS_SCREENSHOT_DIR = path.join(PROJECT_DIR, 'docs', 'screenshots');
+const KEY = DEFAULT_KEYS[0];
+const ICONS = '/icons/n8n-nodes-open-dental/dist';
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** Width and height from a PNG's IHDR chunk, which always comes first. */
+function pngSize(file: string) {
+	const bytes = fs.readFileSync(file);
+	expect(bytes.subarray(0, 8)).toEqual(PNG_SIGNATURE);
+	expect(bytes.toString('latin1', 12, 16)).toBe('IHDR');
+	return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20), bytes: bytes.length };
+}
+
+describe('the editor of n8n 2.41.1 in headless Chromium', () => {
+	let sim: Simulator;
+	let n8n: N8n;
+	let server: Awaited<ReturnType<typeof startServer>>;
+	let cookie: string;
+
+	beforeAll(async () => {
+		sim = await startSimulator({ patients: 50, throttle: { mode: 'off' } });
+		n8n = await N8n.create(getTarget('n8n-2.41.1'), { timezone: sim.getConfig().officeTimeZone });
+		await n8n.importCredentials([simulatorCredential({ ...EXAMPLE_CREDENTIAL, baseUrl: `${sim.baseUrl}/`, key: KEY })]);
+		await n8n.importWorkflows(Object.values(loadExamples()));
+		server = await startServer(n8n);
+		({ cookie } = await server.setupOwner({ email: 'owner@example.test', firstName: 'Ada', lastName: 'Owner', password: 'Editor-check-1' }));
+	}, 180_000);
+
+	afterAll(async () => {
+		await server?.stop();
+		await sim?.close();
+		n8n?.remove();
+	});
+
+	test('"All patients" shows the node with its icon, operations and credential form', async () => {
+		fs.rmSync(SCREENSHOT_DIR, { recursive: true, force: true });
+		sim.clearRequests();
+
+		const facts = await checkEditor({
+			url: server.url,
+			cookie,
+			workflowId: 'odAllPatients',
+			nodeName: 'All patients',
+			screenshotDir: SCREENSHOT_DIR,
+		});
+
+		// The icons come from the installed package, through n8n's icon route, and render.
+		expect(facts.nodeIcon).toEqual({ url: `${server.url}${ICONS}/nodes/OpenDental/openDental.svg`, loaded: true, status: 200, contentType: 'image/svg+xml' });
+		expect(facts.credentialIcon).toEqual({ url: `${server.url}${ICONS}/credentials/openDental.svg`, loaded: true, status: 200, contentType: 'image/svg+xml' });
+
+		// n8n adds "Custom API Call" to every node whose credential the HTTP Request node can use.
+		expect(facts.resources).toEqual(['Patient', 'Custom API Call']);
+		expect(facts.operations).toEqual(['Get', 'Get Many', 'Search', 'Custom API Call']);
+
+		// Server = Custom URL shows Base URL and Page Size; Rate Limit = None hides Request Interval;
+		// Host is only for the API Service and Local API. n8n 2.x appends its own domain allow-list.
+		expect(facts.selectedCredential).toBe(EXAMPLE_CREDENTIAL.name);
+		expect(facts.credentialName).toBe(EXAMPLE_CREDENTIAL.name);
+		expect(facts.credentialFields).toEqual([
+			'Server',
+			'Base URL',
+			'Developer Key',
+			'Customer Key',
+			'Rate Limit',
+			'Page Size',
+			'Allowed HTTP Request Domains',
+		]);
+
+		// Opening the form ran the credential's test: one preference lookup, keys in the ODFHIR header.
+		expect(facts.credentialTested).toBe(true);
+		expect(sim.requests().map((entry) => `${entry.method} ${entry.path}?${entry.rawQuery} ${entry.status} ${entry.headers.authorization}`)).toEqual([
+			`GET /preferences?PrefName=PracticeTitle 200 ODFHIR ${KEY.developerKey}/${KEY.customerKey}`,
+		]);
+
+		// Nothing left 127.0.0.1 and the page threw nothing.
+		expect(facts.externalRequests).toEqual([]);
+		expect(facts.pageErrors).toEqual([]);
+
+		const names = ['workflow.png', 'ndv.png', 'operations.png', 'credential.png'];
+		expect(facts.screenshots).toEqual(names.map((name) => path.join(SCREENSHOT_DIR, name)));
+		for (const file of facts.screenshots) {
+			const { width, height, bytes } = pngSize(file);
+			expect({ width, height }).toEqual({ width: 1440, height: 900 });
+			// A blank or single-colour 1440×900 PNG is a few KB; these screens are far larger.
+			expect(bytes).toBeGreaterThan(30_000);
+		}
+
+		if (process.env.UPDATE_SCREENSHOTS === '1') {
+			fs.mkdirSync(DOCS_SCREENSHOT_DIR, { recursive: true });
+			for (const file of facts.screenshots) fs.copyFileSync(file, path.join(DOCS_SCREENSHOT_DIR, path.basename(file)));
+		}
+	});
+});
