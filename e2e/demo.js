@@ -14,7 +14,7 @@ const { getTarget } = require('./lib/targets');
 
 const PAID_KEY = DEFAULT_KEYS[1];
 
-const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+const seconds = (ms) => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`);
 const number = (value) => value.toLocaleString('en-US');
 
 /** The Open Dental node of an example: the one node whose type is the package's. */
@@ -80,7 +80,7 @@ async function runDemo({ editor, editorPort, patients, changedToday, owner }) {
 	let n8n;
 	let server;
 	const cleanUp = async () => {
-		stopAll();
+		await stopAll();
 		await server?.stop();
 		await sim?.close();
 		n8n?.remove();

@@ -11,9 +11,26 @@ function track(child) {
 	return child;
 }
 
-/** Sends SIGTERM to every child still running. */
-function stopAll() {
-	for (const child of live) child.kill('SIGTERM');
+/**
+ * Stops every child still running: SIGTERM, then SIGKILL after `graceMs` (a running
+ * `n8n execute` waits for its execution to finish before it honours SIGTERM).
+ */
+async function stopAll(graceMs = 5000) {
+	const children = [...live];
+	await Promise.all(
+		children.map(
+			(child) =>
+				new Promise((resolve) => {
+					if (child.exitCode !== null || child.signalCode !== null) return resolve();
+					const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+					child.once('exit', () => {
+						clearTimeout(timer);
+						resolve();
+					});
+					child.kill('SIGTERM');
+				}),
+		),
+	);
 }
 
 /**
