@@ -25,26 +25,16 @@ function isInstalled(target) {
 	}
 }
 
-function countPackages(modulesDir) {
-	try {
-		let count = 0;
-		for (const entry of fs.readdirSync(modulesDir)) {
-			if (entry.startsWith('.')) continue;
-			count += entry.startsWith('@') ? fs.readdirSync(path.join(modulesDir, entry)).length : 1;
-		}
-		return count;
-	} catch {
-		return 0;
-	}
+/** Packages the lockfile installs, to show progress against. */
+function lockedPackageCount(target) {
+	const lock = JSON.parse(fs.readFileSync(path.join(target.specDir, 'package-lock.json'), 'utf8'));
+	return Object.entries(lock.packages ?? {}).filter(([key, entry]) => key.startsWith('node_modules/') && !entry.link).length;
 }
 
 /** Prints a line every `everyMs` while a long step runs, so a first install never looks stuck. */
-function ticker(log, label, target, everyMs = 15000) {
+function ticker(log, describe, everyMs = 15000) {
 	const started = Date.now();
-	const timer = setInterval(() => {
-		const seconds = Math.round((Date.now() - started) / 1000);
-		log(`  ${label}: ${seconds} s, ${countPackages(target.modulesDir)} top-level packages so far`);
-	}, everyMs);
+	const timer = setInterval(() => log(`  ${Math.round((Date.now() - started) / 1000)} s: ${describe()}`), everyMs);
 	return () => clearInterval(timer);
 }
 
@@ -60,7 +50,7 @@ function npmEnv(target) {
 
 async function install(target, log) {
 	const started = Date.now();
-	log(`Installing n8n ${target.n8nVersion} for the end-to-end tests into e2e/runtime/${target.name} (first use; a few minutes)...`);
+	log(`Installing n8n ${target.n8nVersion} for the end-to-end tests into e2e/runtime/${target.name} (first use, or its lockfile changed; a few minutes)...`);
 	fs.rmSync(path.join(target.runtimeDir, STAMP), { force: true });
 	fs.rmSync(target.modulesDir, { recursive: true, force: true });
 	fs.mkdirSync(target.runtimeDir, { recursive: true });
@@ -70,19 +60,25 @@ async function install(target, log) {
 
 	// Install scripts stay off: several of n8n's optional native modules try to download
 	// prebuilt binaries. Only sqlite3 is needed, and it is rebuilt from source below.
-	let stop = ticker(log, 'npm ci', target);
+	// npm logs one "http fetch" line per tarball at loglevel http: that is the progress.
+	const total = lockedPackageCount(target);
+	let fetched = 0;
+	let stop = ticker(log, () => `npm ci, ${fetched} of ${total} packages fetched`);
 	try {
-		await runChecked('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
+		await runChecked('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=http'], {
 			cwd: target.runtimeDir,
 			env: process.env,
 			timeoutMs: 40 * 60 * 1000,
+			onLine: (line) => {
+				if (/http fetch GET \d+ \S+\.tgz/.test(line)) fetched += 1;
+			},
 		});
 	} finally {
 		stop();
 	}
 	log(`  npm ci done in ${Math.round((Date.now() - started) / 1000)} s; building sqlite3 for Node ${target.nodeDir ? '24' : process.versions.node}...`);
 
-	stop = ticker(log, 'sqlite3 build', target);
+	stop = ticker(log, () => 'building sqlite3 from source (about a minute)');
 	try {
 		await runChecked('npm', ['rebuild', 'sqlite3', '--loglevel=error'], {
 			cwd: target.runtimeDir,
