@@ -50,7 +50,7 @@ function npmEnv(target) {
 
 async function install(target, log) {
 	const started = Date.now();
-	log(`Installing n8n ${target.n8nVersion} for the end-to-end tests into e2e/runtime/${target.name} (first use, or its lockfile changed; a few minutes)...`);
+	log(`Installing n8n ${target.n8nVersion} (pinned, for the demo and the end-to-end tests) into e2e/runtime/${target.name} (first use, or its lockfile changed; a few minutes)...`);
 	fs.rmSync(path.join(target.runtimeDir, STAMP), { force: true });
 	fs.rmSync(target.modulesDir, { recursive: true, force: true });
 	fs.mkdirSync(target.runtimeDir, { recursive: true });
