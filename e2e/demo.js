@@ -35,8 +35,8 @@ function describePacing(log, intervalMs) {
 function describeRequests(log) {
 	const pages = new Set(log.filter((entry) => entry.status === 200).map((entry) => entry.query.Offset));
 	const retries = log.length - pages.size;
-	const plural = (count, word) => `${number(count)} ${word}${count === 1 ? '' : 's'}`;
-	return `${plural(log.length, 'request')}: ${plural(pages.size, 'page')}, ${plural(retries, 'retry').replace('retrys', 'retries')}`;
+	const plural = (count, one, many) => `${number(count)} ${count === 1 ? one : many}`;
+	return `${plural(log.length, 'request', 'requests')}: ${plural(pages.size, 'page', 'pages')}, ${plural(retries, 'retry', 'retries')}`;
 }
 
 async function runExample(n8n, sim, workflow, intervalMs) {

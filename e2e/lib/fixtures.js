@@ -25,9 +25,9 @@ function loadExamples() {
 /**
  * An Open Dental credential for the simulator, in the plain form `n8n import:credentials` reads.
  * @param {{ id: string, name: string, baseUrl: string, key: { developerKey: string, customerKey: string },
- *   rateLimit?: string, requestIntervalMs?: number, pageSize?: number }} options
+ *   rateLimit?: string, pageSize?: number }} options
  */
-function simulatorCredential({ id, name, baseUrl, key, rateLimit = 'none', requestIntervalMs, pageSize = 100 }) {
+function simulatorCredential({ id, name, baseUrl, key, rateLimit = 'none', pageSize = 100 }) {
 	const data = {
 		server: 'custom',
 		baseUrl,
@@ -36,7 +36,6 @@ function simulatorCredential({ id, name, baseUrl, key, rateLimit = 'none', reque
 		rateLimit,
 		pageSize,
 	};
-	if (requestIntervalMs !== undefined) data.requestIntervalMs = requestIntervalMs;
 	return { id, name, type: 'openDentalApi', data };
 }
 

@@ -39,7 +39,7 @@ function ticker(log, describe, everyMs = 15000) {
 }
 
 function npmEnv(target) {
-	const env = { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
+	const env = { ...process.env };
 	if (target.nodeDir) {
 		// sqlite3 must be built by and for the target's Node, against its own headers.
 		env.PATH = `${path.join(target.nodeDir, 'bin')}${path.delimiter}${env.PATH}`;

@@ -8,7 +8,7 @@ const crypto = require('node:crypto');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { run } = require('./proc');
+const { run, runChecked } = require('./proc');
 const { freePort } = require('./ports');
 const { installIntoUserFolder } = require('./packageInstall');
 const { isInstalled } = require('./install');
@@ -54,9 +54,9 @@ class N8n {
 	}
 
 	/** A fresh user folder with the package installed, for one target. */
-	static async create(target, { timezone = 'America/Chicago', userFolder } = {}) {
+	static async create(target, { timezone = 'America/Chicago' } = {}) {
 		if (!isInstalled(target)) throw new Error(`n8n ${target.n8nVersion} is not installed: run \`node e2e/install.js ${target.name}\``);
-		const folder = userFolder ?? fs.mkdtempSync(path.join(os.tmpdir(), `od-${target.name}-`));
+		const folder = fs.mkdtempSync(path.join(os.tmpdir(), `od-${target.name}-`));
 		fs.mkdirSync(path.join(folder, 'tmp'), { recursive: true });
 		await installIntoUserFolder(folder);
 		return new N8n(target, folder, { timezone });
@@ -78,22 +78,17 @@ class N8n {
 		};
 	}
 
-	/** Runs one n8n CLI command with its own task-broker port. */
-	async cli(args, { env = {}, timeoutMs = 180000 } = {}) {
+	/**
+	 * Runs one n8n CLI command with its own task-broker port. With `checked`, a non-zero exit
+	 * is an error carrying n8n's last output lines.
+	 */
+	async cli(args, { env = {}, timeoutMs = 180000, checked = false } = {}) {
 		const brokerPort = await freePort();
-		return run(this.target.nodeBin, [this.target.n8nBin, ...args], {
+		return (checked ? runChecked : run)(this.target.nodeBin, [this.target.n8nBin, ...args], {
 			cwd: this.userFolder,
 			env: this.env({ N8N_RUNNERS_BROKER_PORT: String(brokerPort), ...env }),
 			timeoutMs,
 		});
-	}
-
-	async cliChecked(args, options) {
-		const result = await this.cli(args, options);
-		if (result.code !== 0) {
-			throw new Error(`n8n ${args[0]} exited with ${result.code}:\n${`${result.stdout}\n${result.stderr}`.trim().slice(-3000)}`);
-		}
-		return result;
 	}
 
 	/** Imports documents (credentials or workflows) through n8n's own import command. */
@@ -103,7 +98,7 @@ class N8n {
 			fs.writeFileSync(path.join(dir, `${String(index).padStart(3, '0')}.json`), JSON.stringify(document, null, 2));
 		});
 		try {
-			await this.cliChecked([`import:${kind}`, '--separate', `--input=${dir}`]);
+			await this.cli([`import:${kind}`, '--separate', `--input=${dir}`], { checked: true });
 		} finally {
 			// Credential files hold plain keys; n8n has stored them encrypted by now.
 			fs.rmSync(dir, { recursive: true, force: true });

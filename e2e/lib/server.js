@@ -53,7 +53,6 @@ async function startServer(n8n, { port, timeoutMs = 120000, onLine } = {}) {
 	return {
 		url,
 		port: serverPort,
-		log: () => log,
 		/** Creates the owner account and returns the session cookie header. */
 		async setupOwner(owner) {
 			const response = await fetch(`${url}/rest/owner/setup`, {

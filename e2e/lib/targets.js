@@ -46,9 +46,8 @@ function withPaths(target) {
 
 const ALL = TARGETS.map(withPaths);
 
-/** A target by name, or the current one (2.41.1) when no name is given. */
+/** A target by name ('n8n-2.41.1') or n8n version ('2.41.1'). */
 function getTarget(name) {
-	if (!name) return ALL[0];
 	const target = ALL.find((candidate) => candidate.name === name || candidate.n8nVersion === name);
 	if (!target) throw new Error(`unknown n8n target "${name}"; known: ${ALL.map((t) => t.name).join(', ')}`);
 	return target;
