@@ -1,6 +1,6 @@
 import { startSimulator, type Simulator } from '../../simulator';
 import { resetPacing } from '../../nodes/OpenDental/transport/pacer';
-import { FREE_KEY, pageRequests, patNums, range, runOpenDental, runOpenDentalError, simulatorCredential } from './setup';
+import { FREE_KEY, maxConcurrent, pageRequests, patNums, range, runOpenDental, runOpenDentalError, simulatorCredential, sortedOffsets, windowedOffsets } from './setup';
 
 let sim: Simulator;
 const getMany = (extra = {}) => ({ operation: 'getAll', returnAll: true, filters: {}, simplify: true, ...extra });
@@ -15,13 +15,21 @@ beforeEach(() => {
 	resetPacing();
 });
 
+// The credential here is unthrottled, so pages are read through a window of 4 requests in flight:
+// 13 pages hold the data, and 3 more were already asked for when the short page 13 came back.
+const NEEDED = range(0, 12).map((page) => page * 100);
+const ALL_ASKED = windowedOffsets(13);
+
 describe('Get Many over real HTTP (1,234 patients, 100 a page)', () => {
-	it('Return All: exactly 1,234 distinct PatNums in 13 requests with the exact Offsets', async () => {
+	it('Return All: exactly 1,234 distinct PatNums; 16 requests at the exact Offsets, at most 4 in flight', async () => {
+		sim.configure({ latencyMs: 20 });
 		const items = await runOpenDental(sim, getMany());
 		expect(patNums(items)).toEqual(range(1, 1234));
 		expect(items.every((item, i) => item.pairedItem && (item.pairedItem as { item: number }).item === 0 && i >= 0)).toBe(true);
 		const pages = pageRequests(sim);
-		expect(pages).toEqual(range(0, 12).map((page) => ({ limit: 100, offset: page * 100, status: 200, fault: null })));
+		expect(pages).toEqual(ALL_ASKED.map((offset) => ({ limit: 100, offset, status: 200, fault: null })));
+		expect(sim.requests().map((entry) => entry.rows)).toEqual([...Array(12).fill(100), 34, 0, 0, 0]);
+		expect(maxConcurrent(sim)).toBe(4);
 		for (const entry of sim.requests()) {
 			expect(entry.headers.authorization).toBe(`ODFHIR ${FREE_KEY.developerKey}/${FREE_KEY.customerKey}`);
 			expect(entry.headers.contentType).toBe('application/json');
@@ -46,9 +54,9 @@ describe('Get Many over real HTTP (1,234 patients, 100 a page)', () => {
 		const items = await runOpenDental(sim, getMany());
 		expect(patNums(items)).toEqual(range(1, 1234));
 		const pages = pageRequests(sim);
-		expect(pages).toHaveLength(14);
+		expect(pages).toHaveLength(17);
 		expect(pages.filter((page) => page.fault === 'serverError').map((page) => page.offset)).toEqual([900]);
-		expect(pages.filter((page) => page.status === 200).map((page) => page.offset)).toEqual(range(0, 12).map((page) => page * 100));
+		expect(sortedOffsets(pages.filter((page) => page.status === 200))).toEqual(ALL_ASKED);
 	}, 30_000);
 
 	it('rides out every kind of fault (500, 429 with and without Retry-After, eConnector 400, reset, 504), resuming at the faulted Offset', async () => {
@@ -64,14 +72,17 @@ describe('Get Many over real HTTP (1,234 patients, 100 a page)', () => {
 		const items = await runOpenDental(sim, getMany());
 		expect(patNums(items)).toEqual(range(1, 1234));
 		const pages = pageRequests(sim);
-		expect(pages.filter((page) => page.fault !== null)).toHaveLength(6);
-		expect(pages).toHaveLength(19);
-		// Each fault is followed by a retry of the same page; every page is served exactly once.
-		const served = pages.filter((page) => page.status === 200).map((page) => page.offset);
-		expect(served).toEqual(range(0, 12).map((page) => page * 100));
+		const faulted = pages.filter((page) => page.fault !== null);
+		expect(faulted).toHaveLength(6);
+		// A fault on a page holding data is retried at the same Offset; one past the end is dropped.
+		const retried = faulted.filter((page) => page.offset <= 1200);
+		expect(pages).toHaveLength(ALL_ASKED.length + retried.length);
 		pages.forEach((page, i) => {
-			if (page.fault) expect(pages[i + 1].offset).toBe(page.offset);
+			if (page.fault && page.offset <= 1200) expect(pages.slice(i + 1).map((later) => later.offset)).toContain(page.offset);
 		});
+		const served = pages.filter((page) => page.status === 200);
+		expect(sortedOffsets(served.filter((page) => page.offset <= 1200))).toEqual(NEEDED);
+		expect(sortedOffsets(served).length + faulted.length - retried.length).toBe(ALL_ASKED.length);
 	}, 60_000);
 
 	it('notices a server cap below the configured page size and still returns every patient', async () => {
@@ -80,7 +91,7 @@ describe('Get Many over real HTTP (1,234 patients, 100 a page)', () => {
 		expect(patNums(items)).toEqual(range(1, 1234));
 		expect(pageRequests(sim).map(({ limit, offset }) => [limit, offset])).toEqual([
 			[1000, 0],
-			...range(1, 12).map((page) => [100, page * 100]),
+			...range(1, 15).map((page) => [100, page * 100]),
 		]);
 	});
 
@@ -88,9 +99,11 @@ describe('Get Many over real HTTP (1,234 patients, 100 a page)', () => {
 		sim.configure({ mode: 'local' });
 		const items = await runOpenDental(sim, getMany(), { credentials: simulatorCredential(sim, { pageSize: 1000 }) });
 		expect(patNums(items)).toEqual(range(1, 1234));
+		// The first page alone, then two at once: the second is short, the third was past the end.
 		expect(pageRequests(sim).map(({ limit, offset }) => [limit, offset])).toEqual([
 			[1000, 0],
 			[1000, 1000],
+			[1000, 2000],
 		]);
 	});
 
@@ -98,7 +111,7 @@ describe('Get Many over real HTTP (1,234 patients, 100 a page)', () => {
 		sim.configure({ ignoreOffset: true });
 		const error = await runOpenDentalError(sim, getMany());
 		expect(error.message).toBe('Open Dental returned the same rows again for a later page');
-		expect(pageRequests(sim).map((page) => page.offset)).toEqual([0, 100]);
+		expect(pageRequests(sim).map((page) => page.offset)).toEqual([0, 100, 200]);
 	});
 
 	it('filters: Updated Since selects exactly the patients changed at or after the office-local time', async () => {

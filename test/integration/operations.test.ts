@@ -2,7 +2,7 @@ import { inspect } from 'util';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { startSimulator, type Simulator } from '../../simulator';
 import { resetPacing } from '../../nodes/OpenDental/transport/pacer';
-import { PAID_KEY, pageRequests, patNums, runOpenDental, runOpenDentalError, simulatorCredential } from './setup';
+import { PAID_KEY, pageRequests, patNums, runOpenDental, runOpenDentalError, simulatorCredential, windowedOffsets } from './setup';
 
 let sim: Simulator;
 
@@ -68,7 +68,7 @@ describe('Search', () => {
 		const found = await runOpenDental(sim, { operation: 'search', returnAll: true, filters: { lastName: 'E' }, simplify: true });
 		expect([...patNums(found)].sort((a, b) => a - b)).toEqual(expected);
 		expect(pageRequests(sim, '/patients').map(({ limit, offset }) => [limit, offset])).toEqual(
-			Array.from({ length: Math.floor(expected.length / 100) + 1 }, (_, page) => [100, page * 100]),
+			windowedOffsets(Math.floor(expected.length / 100) + 1).map((offset) => [100, offset]),
 		);
 		expect(found.every((item) => !('SSN' in item.json))).toBe(true);
 	});

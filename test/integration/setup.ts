@@ -60,3 +60,24 @@ export function pageRequests(sim: Simulator, path = '/patients/Simple') {
 		.filter((entry) => entry.path === path)
 		.map((entry) => ({ limit: Number(entry.query.Limit), offset: Number(entry.query.Offset), status: entry.status, fault: entry.fault }));
 }
+
+/** The most requests the simulator was answering at the same moment. */
+export function maxConcurrent(sim: Simulator, path = '/patients/Simple'): number {
+	const spans = sim
+		.requests()
+		.filter((entry) => entry.path === path)
+		.map((entry) => ({ from: entry.at, to: entry.at + (entry.durationMs ?? 0) }));
+	return Math.max(0, ...spans.map((span) => spans.filter((other) => other.from <= span.from && span.from < other.to).length));
+}
+
+/** Offsets in ascending order, for comparing sets of requests that were in flight together. */
+export const sortedOffsets = (pages: Array<{ offset: number }>) => pages.map((page) => page.offset).sort((a, b) => a - b);
+
+/**
+ * Offsets an unthrottled read asks for when the data fills `pages` pages: those pages, plus the ones
+ * the window (1, 2, then 4 in flight) had already asked for when the last, short page came back.
+ */
+export function windowedOffsets(pages: number, pageSize = 100, maxWindow = 4): number[] {
+	const surplus = Math.min(maxWindow, 2 ** (pages - 1)) - 1;
+	return range(0, pages + surplus - 1).map((page) => page * pageSize);
+}

@@ -3,7 +3,6 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, INode, INodeExecutionData } from 'n8n-workflow';
 
 export interface RecordedCall {
-	credentialType: string;
 	options: IHttpRequestOptions;
 	qs: IDataObject;
 }
@@ -42,8 +41,8 @@ export function fakeContext(options: FakeContextOptions): { ctx: IExecuteFunctio
 	const parametersFor = (itemIndex: number) =>
 		typeof options.parameters === 'function' ? options.parameters(itemIndex) : (options.parameters ?? {});
 	const helpers = {
-		async httpRequestWithAuthentication(credentialType: string, requestOptions: IHttpRequestOptions) {
-			const call = { credentialType, options: requestOptions, qs: { ...(requestOptions.qs ?? {}) } };
+		async httpRequest(requestOptions: IHttpRequestOptions) {
+			const call = { options: requestOptions, qs: { ...(requestOptions.qs ?? {}) } };
 			calls.push(call);
 			return await options.responder(call, calls.length - 1);
 		},

@@ -9,6 +9,7 @@ const connection: OpenDentalConnection = {
 	intervalMs: 5000,
 	maxInFlight: 1,
 	laneId: 'lane-cancel',
+	authorization: 'ODFHIR dev/cust',
 	secrets: [],
 };
 

@@ -9,6 +9,7 @@ const connection = (overrides: Partial<OpenDentalConnection> = {}): OpenDentalCo
 	intervalMs: 0,
 	maxInFlight: 1,
 	laneId: 'lane-paging',
+	authorization: 'ODFHIR devKey1/custKey1',
 	secrets: ['devKey1', 'custKey1'],
 	...overrides,
 });
@@ -123,5 +124,92 @@ describe('paging robustness', () => {
 		const { rows, requested } = await scan(responder);
 		expect(patNums(rows)).toEqual(range(1, 250));
 		expect(requested).toEqual([[100, 0], [100, 100], [100, 100], [100, 200]]);
+	});
+});
+
+describe('windowed paging (several requests in flight)', () => {
+	const windowed = (overrides: Partial<OpenDentalConnection> = {}) => connection({ maxInFlight: 4, ...overrides });
+
+	/** Answers after a macrotask, so the requests of one window are really in flight together. */
+	function slowResponder(serve: Responder) {
+		let inFlight = 0;
+		let most = 0;
+		const responder: Responder = async (call, index) => {
+			inFlight++;
+			most = Math.max(most, inFlight);
+			await new Promise((resolve) => setTimeout(resolve, 1));
+			inFlight--;
+			return await serve(call, index);
+		};
+		return { responder, most: () => most };
+	}
+
+	it('asks for one page, then two, then four at a time, and returns the rows in order', async () => {
+		const slow = slowResponder(pageResponder(patientRows(1234)));
+		const { rows, requested } = await scan(slow.responder, undefined, windowed());
+		expect(patNums(rows)).toEqual(range(1, 1234));
+		// Pages 13–15 were asked for before the short page 12 came back.
+		expect(requested).toEqual(range(0, 15).map((page) => [100, page * 100]));
+		expect(slow.most()).toBe(4);
+	});
+
+	it('one page of results costs one request', async () => {
+		const { rows, requested } = await scan(pageResponder(patientRows(57)), undefined, windowed());
+		expect(patNums(rows)).toEqual(range(1, 57));
+		expect(requested).toEqual([[100, 0]]);
+	});
+
+	it('with a limit, asks for no row beyond it', async () => {
+		const { rows, requested } = await scan(slowResponder(pageResponder(patientRows(1234))).responder, 250, windowed());
+		expect(patNums(rows)).toEqual(range(1, 250));
+		expect(requested).toEqual([[100, 0], [100, 100], [50, 200]]);
+	});
+
+	it('a lower server cap voids the pages asked for at the wrong size, then reads on at the cap', async () => {
+		const slow = slowResponder(pageResponder(patientRows(2500), 1000));
+		const { rows, requested } = await scan(slow.responder, undefined, windowed({ pageSize: 2000 }));
+		expect(patNums(rows)).toEqual(range(1, 2500));
+		// 2000 asked, 1000 came: the cap. Then 1000 at a time, one page, then two (the second past the end).
+		expect(requested).toEqual([[2000, 0], ...[1000, 2000, 3000].map((offset) => [1000, offset])]);
+	});
+
+	it('a server that ignores Limit: reads on from where the rows really end, without a false "same rows" error', async () => {
+		const rows = patientRows(250);
+		const responder: Responder = (call) => ({ statusCode: 200, body: rows.slice(Number(call.qs.Offset), Number(call.qs.Offset) + 150) });
+		const { rows: result, requested } = await scan(responder, undefined, windowed());
+		expect(patNums(result)).toEqual(range(1, 250));
+		expect(requested).toEqual([[100, 0], [100, 150], [100, 250], [100, 350]]);
+	});
+
+	it('a page that fails for good fails the read with its own error; pages after it are not retried', async () => {
+		const serve = pageResponder(patientRows(1234));
+		const responder: Responder = async (call, index) => {
+			if (call.qs.Offset === 300) return { statusCode: 400, body: '"Offset is invalid"' };
+			if (Number(call.qs.Offset) > 300) return { statusCode: 500, body: 'Internal error' };
+			return await slowResponder(serve).responder(call, index);
+		};
+		await expect(scan(responder, undefined, windowed())).rejects.toMatchObject({
+			message: 'Open Dental rejected the request',
+			description: expect.stringContaining('Offset is invalid'),
+		});
+		const { ctx, calls } = fakeContext({ responder });
+		await openDentalRequestAllItems.call(ctx, windowed(), { path: '/patients/Simple', idField: 'PatNum', itemIndex: 0 }).catch(() => undefined);
+		const offsets = calls.map((call) => Number(call.qs.Offset));
+		// 0; 100 and 200; then 300–500 with 600 once 200 is in: each asked for once, the 500s never retried.
+		expect(offsets).toEqual([0, 100, 200, 300, 400, 500, 600]);
+	});
+
+	it('surplus pages past the end that fail are dropped, not retried', async () => {
+		const serve = pageResponder(patientRows(250));
+		const responder: Responder = async (call, index) => {
+			if (Number(call.qs.Offset) >= 300) {
+				await new Promise((resolve) => setTimeout(resolve, 5));
+				return { statusCode: 503, body: 'Service unavailable' };
+			}
+			return await serve(call, index);
+		};
+		const { rows, requested } = await scan(responder, undefined, windowed());
+		expect(patNums(rows)).toEqual(range(1, 250));
+		expect(requested).toEqual(range(0, 5).map((page) => [100, page * 100]));
 	});
 });

@@ -14,6 +14,7 @@ const connection: OpenDentalConnection = {
 	intervalMs: 0,
 	maxInFlight: 1,
 	laneId: 'lane-request',
+	authorization: `ODFHIR ${DEV}/${CUST}`,
 	secrets: [DEV, CUST],
 };
 
@@ -48,12 +49,11 @@ describe('request options', () => {
 		const { result, calls } = await call(() => ({ statusCode: 200, body: { PatNum: 42 } }));
 		await expect(result).resolves.toEqual({ PatNum: 42 });
 		expect(calls).toHaveLength(1);
-		expect(calls[0].credentialType).toBe('openDentalApi');
 		expect(calls[0].options).toMatchObject({
 			method: 'GET',
 			baseURL: 'http://127.0.0.1:1/api/v1',
 			url: '/patients/42',
-			headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+			headers: { Authorization: `ODFHIR ${DEV}/${CUST}`, 'Content-Type': 'application/json', Accept: 'application/json' },
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
 			json: true,

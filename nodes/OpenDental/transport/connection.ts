@@ -15,6 +15,8 @@ export interface OpenDentalConnection {
 	maxInFlight: number;
 	/** Names the customer key's pacing lane without holding the key itself. */
 	laneId: string;
+	/** The ODFHIR Authorization header. Built once, so a request leaves right after its pacing slot. */
+	authorization: string;
 	/** Values that must never appear in an error message. */
 	secrets: string[];
 }
@@ -95,6 +97,7 @@ export async function getConnection(this: IExecuteFunctions): Promise<OpenDental
 		maxInFlight: intervalMs > 0 ? 1 : UNTHROTTLED_IN_FLIGHT,
 		// Open Dental throttles per customer key, so the lane is the key — hashed, never stored.
 		laneId: createHash('sha256').update(customerKey).digest('hex').slice(0, 24),
+		authorization: `ODFHIR ${developerKey}/${customerKey}`,
 		secrets: [developerKey, customerKey],
 	};
 }

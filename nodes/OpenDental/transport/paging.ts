@@ -19,10 +19,52 @@ export interface ListRequest {
 // the server's cap (lower than the credential says) than the end of the data, so we read on.
 const KNOWN_PAGE_CAPS = new Set([100, 1000, 10000]);
 
+interface PendingPage {
+	offset: number;
+	ask: number;
+	response: Promise<unknown>;
+}
+
+/** Distinct rows in server order, up to the limit. */
+class RowCollector {
+	readonly rows: IDataObject[] = [];
+	private readonly seen = new Set<unknown>();
+	wanted: number;
+
+	constructor(
+		private readonly idField: string,
+		limit: number | undefined,
+	) {
+		this.wanted = limit ?? Number.POSITIVE_INFINITY;
+	}
+
+	/** Adds a page's new rows and returns how many were new. */
+	add(page: IDataObject[]): number {
+		let fresh = 0;
+		for (const row of page) {
+			if (this.wanted === 0) break;
+			const id = row?.[this.idField];
+			if (id !== undefined && this.seen.has(id)) continue;
+			if (id !== undefined) this.seen.add(id);
+			this.rows.push(row);
+			fresh++;
+			this.wanted--;
+		}
+		return fresh;
+	}
+}
+
 /**
  * Reads a list endpoint page by page with Limit/Offset (PascalCase: Open Dental ignores any other
  * casing) until a short page, the limit, or the end. Offset counts rows received, duplicates
  * included, because it is a position on the server.
+ *
+ * Where the key allows several requests at once (API Service, Local API), later pages are asked for
+ * before the current one is in, as if every page were full: that hides the round trip. The window
+ * opens only as full pages come back (1, 2, 4, …), so a result of one page costs one request. Pages
+ * are read in order, and a page that is not full voids the ones asked for after it, so the rows are
+ * exactly those a page-at-a-time read returns. The price is at most (window − 1) requests for pages
+ * past the end.
  */
 export async function openDentalRequestAllItems(
 	this: IExecuteFunctions,
@@ -30,35 +72,69 @@ export async function openDentalRequestAllItems(
 	request: ListRequest,
 	options: TransportOptions = {},
 ): Promise<IDataObject[]> {
-	const rows: IDataObject[] = [];
-	const seen = new Set<unknown>();
+	const collector = new RowCollector(request.idField, request.limit);
+	const maxWindow = Math.max(1, connection.maxInFlight);
+	let windowSize = 1;
+	// Stops retries of pages that turned out not to be needed; an attempt in flight completes.
+	let unneeded = new AbortController();
+	let pending: PendingPage[] = [];
 	let pageSize = connection.pageSize;
-	let offset = 0;
-	let wanted = request.limit ?? Number.POSITIVE_INFINITY;
-	while (wanted > 0) {
-		const ask = Math.min(pageSize, wanted);
-		const page = await openDentalRequest.call(
+	let nextOffset = 0;
+	let askedAhead = 0;
+
+	const askFor = (offset: number, ask: number): PendingPage => {
+		const qs = { ...request.qs, Limit: ask, Offset: offset };
+		const response = openDentalRequest.call(
 			this,
 			connection,
-			{ method: 'GET', path: request.path, qs: { ...request.qs, Limit: ask, Offset: offset }, itemIndex: request.itemIndex },
+			{ method: 'GET', path: request.path, qs, itemIndex: request.itemIndex, signal: unneeded.signal },
 			options,
 		);
-		if (!Array.isArray(page)) throw unexpectedResponse(this.getNode(), 'a list', request.path, request.itemIndex);
-		let fresh = 0;
-		for (const row of page as IDataObject[]) {
-			const id = row?.[request.idField];
-			if (id !== undefined && seen.has(id)) continue;
-			if (id !== undefined) seen.add(id);
-			rows.push(row);
-			fresh++;
-			if (--wanted === 0) break;
+		// Handled when its turn comes; until then a failure must not count as an unhandled rejection.
+		response.catch(() => {});
+		return { offset, ask, response };
+	};
+
+	try {
+		while (collector.wanted > 0) {
+			while (pending.length < windowSize && collector.wanted - askedAhead > 0) {
+				const ask = Math.min(pageSize, collector.wanted - askedAhead);
+				pending.push(askFor(nextOffset, ask));
+				nextOffset += ask;
+				askedAhead += ask;
+			}
+			const page = pending.shift();
+			if (!page) break;
+			askedAhead -= page.ask;
+			const body = await page.response;
+			if (!Array.isArray(body)) throw unexpectedResponse(this.getNode(), 'a list', request.path, request.itemIndex);
+			const fresh = collector.add(body as IDataObject[]);
+			if (body.length > 0 && fresh === 0) {
+				throw offsetIgnored(this.getNode(), request.path, page.offset, request.itemIndex);
+			}
+			if (body.length === page.ask) {
+				windowSize = Math.min(maxWindow, windowSize * 2);
+				continue;
+			}
+			// Not a full page: the pages asked for after it started at the wrong Offset.
+			await settle(pending, unneeded);
+			unneeded = new AbortController();
+			pending = [];
+			askedAhead = 0;
+			nextOffset = page.offset + body.length;
+			if (body.length > page.ask) continue;
+			if (body.length === 0 || !KNOWN_PAGE_CAPS.has(body.length)) break;
+			pageSize = body.length;
 		}
-		if (page.length > 0 && fresh === 0) throw offsetIgnored(this.getNode(), request.path, offset, request.itemIndex);
-		offset += page.length;
-		if (page.length < ask) {
-			if (page.length === 0 || !KNOWN_PAGE_CAPS.has(page.length)) break;
-			pageSize = page.length;
-		}
+	} finally {
+		await settle(pending, unneeded);
 	}
-	return rows;
+	return collector.rows;
+}
+
+/** Lets voided or surplus pages finish without retrying, so no request outlives the operation. */
+async function settle(pages: PendingPage[], unneeded: AbortController): Promise<void> {
+	if (pages.length === 0) return;
+	unneeded.abort();
+	await Promise.allSettled(pages.map(async (page) => await page.response));
 }

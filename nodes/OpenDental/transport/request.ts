@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, IN8nHttpFullResponse, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import { CREDENTIAL_TYPE, type OpenDentalConnection } from './connection';
+import type { OpenDentalConnection } from './connection';
 import {
 	type AttemptFailure,
 	extractServerMessage,
@@ -21,6 +21,9 @@ export interface OpenDentalRequest {
 	body?: IDataObject;
 	itemIndex: number;
 	notFoundMessage?: string;
+	/** Aborted when the caller no longer needs the answer: the first attempt still goes out (so the requests
+	 * made do not depend on timing), but no retry does. */
+	signal?: AbortSignal;
 }
 
 /** Seams for tests; production uses the defaults. */
@@ -45,13 +48,15 @@ async function sendOnce(
 	const release = await acquireSlot(connection.laneId, connection, clock);
 	try {
 		if (signal?.aborted) return { ok: false, cancelled: true };
-		const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, {
+		// Not httpRequestWithAuthentication: it looks the credential up and resolves its header on every
+		// call, after the slot was taken, and that delay varies enough to bunch arrivals at a throttled server.
+		const response = (await ctx.helpers.httpRequest({
 			method: request.method,
 			baseURL: connection.baseUrl,
 			url: request.path,
 			qs: request.qs,
 			body: request.body,
-			headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+			headers: { Authorization: connection.authorization, 'Content-Type': 'application/json', Accept: 'application/json' },
 			json: true,
 			timeout: REQUEST_TIMEOUT_MS,
 			returnFullResponse: true,
@@ -110,10 +115,11 @@ async function sendWithRetries(
 	options: TransportOptions,
 	signal: AbortSignal | undefined,
 ): Promise<unknown> {
-	const clock = cancellable(options.clock ?? systemClock, signal);
+	const clock = cancellable(options.clock ?? systemClock, anyOf(signal, request.signal));
 	const policy = options.retry ?? DEFAULT_RETRY_POLICY;
 	let waitedMs = 0;
 	for (let attempt = 1; ; attempt++) {
+		if (attempt > 1 && request.signal?.aborted) throw new CancelledError();
 		const result = await sendOnce(ctx, connection, request, clock, signal);
 		if (result.ok) return result.body;
 		if ('cancelled' in result) throw new CancelledError();
@@ -138,4 +144,9 @@ async function sendWithRetries(
 			await clock.sleep(delayMs);
 		}
 	}
+}
+
+function anyOf(...signals: Array<AbortSignal | undefined>): AbortSignal | undefined {
+	const present = signals.filter((signal): signal is AbortSignal => signal !== undefined);
+	return present.length > 1 ? AbortSignal.any(present) : present[0];
 }
