@@ -47,7 +47,7 @@ describe('pacing per customer key', () => {
 		expect(time.sleeps).toEqual([5050, 2050, 2050]);
 	});
 
-	it('spaces the request after an idle spell from that first response, whose departure time is unsure', async () => {
+	it("spaces the lane's first request from its response, whose departure time is unsure", async () => {
 		const time = virtualClock();
 		const first = await acquireSlot('idle', throttled, time.clock);
 		time.advance(300);
@@ -56,6 +56,18 @@ describe('pacing per customer key', () => {
 		second();
 		expect(time.sleeps).toEqual([5050]);
 		expect(time.now).toBe(1_000_000 + 300 + 5050);
+	});
+
+	it('once the lane is warm, a request after an idle spell is spaced start to start again', async () => {
+		const time = virtualClock();
+		(await acquireSlot('warm', throttled, time.clock))();
+		time.advance(60_000);
+		const afterIdle = await acquireSlot('warm', throttled, time.clock);
+		time.advance(300);
+		afterIdle();
+		const next = await acquireSlot('warm', throttled, time.clock);
+		next();
+		expect(time.sleeps).toEqual([5050 - 300]);
 	});
 
 	it('does not wait when the interval has already passed', async () => {

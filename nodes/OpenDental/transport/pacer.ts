@@ -56,6 +56,8 @@ interface Lane {
 	learnedGuardMs: number;
 	inFlight: number;
 	waiting: Array<() => void>;
+	/** Whether a request on this lane has completed in this process (its code paths are warm). */
+	warm: boolean;
 }
 
 // Module level on purpose: every execution in this n8n process that uses the same customer key
@@ -65,7 +67,7 @@ const lanes = new Map<string, Lane>();
 function laneFor(laneId: string): Lane {
 	let lane = lanes.get(laneId);
 	if (!lane) {
-		lane = { nextStartAt: 0, learnedGuardMs: 0, inFlight: 0, waiting: [] };
+		lane = { nextStartAt: 0, learnedGuardMs: 0, inFlight: 0, waiting: [], warm: false };
 		lanes.set(laneId, lane);
 	}
 	return lane;
@@ -114,10 +116,12 @@ export async function acquireSlot(laneId: string, limits: LaneLimits, clock: Clo
 		// A cancelled wait must hand its slot on, or the key's lane would stay blocked for good.
 		if (!reserved) handOver();
 	}
-	if (waited || limits.intervalMs <= 0) return handOver;
-	// The first request after an idle spell leaves late (cold connection, credential lookup), so
-	// its arrival is known only to lie before its response: space the next start from there.
+	if (waited || limits.intervalMs <= 0 || lane.warm) return handOver;
+	// The lane's first request in this process runs cold code (in real n8n it left 50–110 ms after
+	// its slot), so its arrival is known only to lie before its response: space the next start from
+	// there. Once warm, a request leaves within a few ms of its slot and start-to-start spacing holds.
 	return () => {
+		lane.warm = true;
 		lane.nextStartAt = Math.max(lane.nextStartAt, clock.now() + limits.intervalMs + guardMs(lane, limits.intervalMs));
 		handOver();
 	};
