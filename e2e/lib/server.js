@@ -11,9 +11,10 @@ const READY_LINE = 'Editor is now accessible via';
 
 /**
  * Starts the server of an N8n instance. Resolves once n8n logs that the editor is
- * reachable (earlier, every route answers 200 "n8n is starting up").
+ * reachable (earlier, every route answers 200 "n8n is starting up"). `env` adds to or
+ * overrides the server's environment (the benchmark passes NODE_OPTIONS=--expose-gc).
  */
-async function startServer(n8n, { port, timeoutMs = 120000, onLine } = {}) {
+async function startServer(n8n, { port, timeoutMs = 120000, onLine, env: extraEnv = {} } = {}) {
 	const serverPort = port ?? (await freePort());
 	const brokerPort = await freePort();
 	const env = n8n.env({
@@ -22,6 +23,7 @@ async function startServer(n8n, { port, timeoutMs = 120000, onLine } = {}) {
 		N8N_PORT: String(serverPort),
 		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
 		N8N_SECURE_COOKIE: 'false',
+		...extraEnv,
 	});
 	const child = track(spawn(n8n.target.nodeBin, [n8n.target.n8nBin, 'start'], { cwd: n8n.userFolder, env, stdio: ['ignore', 'pipe', 'pipe'] }));
 	let log = '';
