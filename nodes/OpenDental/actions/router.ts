@@ -64,8 +64,10 @@ export async function router(this: IExecuteFunctions, transport?: TransportOptio
 		}
 		try {
 			const records = await operation.execute.call(this, plan.params, itemIndex, { connection, transport });
-			// A loop, not push(...records): spreading 100,000 records would overflow the call stack.
-			for (const json of records) output.push({ json, pairedItem: { item: itemIndex } });
+			// One pairedItem object per input item (n8n only reads it), and a loop, not
+			// push(...records): spreading 100,000 records would overflow the call stack.
+			const pairedItem = { item: itemIndex };
+			for (const json of records) output.push({ json, pairedItem });
 		} catch (error) {
 			if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, itemIndex);
 			output.push(errorItem(error as Error, itemIndex));
