@@ -1,8 +1,10 @@
 'use strict';
 
-// `npm run bench`: this package's Open Dental node against n8n's HTTP Request node, both inside
-// one real n8n 2.41.1 server, reading every patient from the project's simulator. Writes every
-// run's numbers to a JSON file and prints a markdown table; progress goes to stderr.
+// `npm run bench`: this package's Open Dental node against n8n's HTTP Request node inside a real
+// n8n 2.41.1, reading every patient from the project's simulator. Timing pass: one long-lived
+// n8n, variants A/B alternated. Memory pass (API Service): one fresh n8n per run, since in a
+// long-lived process RSS mostly shows earlier runs (V8 keeps reserved heap resident). Writes
+// every run's numbers to a JSON file and prints a markdown table; progress goes to stderr.
 
 const fs = require('node:fs');
 const os = require('node:os');
@@ -17,11 +19,11 @@ const { getTarget, PROJECT_DIR } = require('../e2e/lib/targets');
 const { scenarios: scenarioList, SIMULATORS } = require('./scenarios');
 const { installProbe } = require('./lib/probe');
 const { publicApi } = require('./lib/n8nApi');
-const { measuredWorkflow, openDentalUnderTest, httpRequestUnderTest } = require('./lib/workflows');
+const { measuredWorkflow, openDentalUnderTest, httpRequestUnderTest, fetchUnderTest } = require('./lib/workflows');
 const { startRawClient } = require('./lib/rawClient');
-const { runScenario } = require('./lib/runs');
+const { runScenario, runMemoryPass } = require('./lib/runs');
 const { summarizeScenario, targets } = require('./lib/summary');
-const { table } = require('./lib/table');
+const { table, targetLines } = require('./lib/table');
 
 const PAID_KEY = DEFAULT_KEYS[1];
 const N8N_LOG_LINES = 40;
@@ -64,12 +66,51 @@ async function createWorkflows(api, list, sims, credentials) {
 			const underTest =
 				variant.kind === 'node'
 					? openDentalUnderTest(credentials[scenario.group].node)
-					: httpRequestUnderTest(HEADER_CREDENTIAL, { baseUrl: sims[scenario.group].baseUrl, pageSize: variant.pageSize, intervalMs: variant.intervalMs });
+					: variant.kind === 'fetch'
+						? fetchUnderTest(HEADER_CREDENTIAL)
+						: httpRequestUnderTest(HEADER_CREDENTIAL, { baseUrl: sims[scenario.group].baseUrl, pageSize: variant.pageSize, intervalMs: variant.intervalMs });
 			await api.createActive(measuredWorkflow(`Bench: ${scenario.group} ${variant.key}`, webhookPath, underTest));
 			group[variant.key] = webhookPath;
 		}
 	}
 	return paths;
+}
+
+/**
+ * A fresh n8n: new user folder with the package and the probe, credentials imported, owner and
+ * API key, every workflow created and activated. Resolves with what runs need and `stop()`.
+ */
+async function startN8n({ target, list, sims, credentials, progress, live }, what) {
+	const n8n = await N8n.create(target);
+	const logLines = [];
+	let server;
+	const instance = {
+		async stop() {
+			live.delete(instance);
+			await server?.stop();
+			n8n.remove();
+		},
+	};
+	live.add(instance);
+	try {
+		installProbe(n8n.userFolder);
+		await n8n.importCredentials([...Object.values(credentials).map((entry) => entry.node), HEADER_CREDENTIAL]);
+		progress(`Starting n8n ${target.n8nVersion} (${what})...`);
+		server = await startServer(n8n, {
+			env: { NODE_OPTIONS: '--expose-gc' },
+			onLine: (line) => {
+				logLines.push(line);
+				if (logLines.length > N8N_LOG_LINES) logLines.shift();
+			},
+		});
+		const paths = await createWorkflows(await publicApi(server), list, sims, credentials);
+		const count = Object.values(paths).reduce((sum, group) => sum + Object.keys(group).length, 0);
+		progress(`n8n ready at ${server.url}; ${count} workflows active`);
+		return Object.assign(instance, { server, paths, logTail: () => logLines.join('\n') });
+	} catch (error) {
+		await instance.stop();
+		throw error;
+	}
 }
 
 async function machineInfo(target) {
@@ -98,15 +139,13 @@ async function runBench({ quick = false, out = path.join(PROJECT_DIR, 'bench', '
 	const target = getTarget('2.41.1');
 	const list = scenarioList({ quick });
 	const sims = {};
-	let n8n;
-	let server;
+	const live = new Set();
 	let raw;
 	const cleanUp = async () => {
 		raw?.stop();
-		await server?.stop();
+		await Promise.all([...live].map((instance) => instance.stop()));
 		await stopAll();
 		await Promise.all(Object.values(sims).map((sim) => sim.close()));
-		n8n?.remove();
 	};
 	const interrupt = () => {
 		progress('Stopping...');
@@ -120,48 +159,58 @@ async function runBench({ quick = false, out = path.join(PROJECT_DIR, 'bench', '
 			sims[scenario.group] ??= await startSimulator({ port: 0, patients: scenario.patients, ...SIMULATORS[scenario.group] });
 		}
 		const credentials = Object.fromEntries(Object.entries(sims).map(([group, sim]) => [group, credentialsFor(group, sim)]));
+		const setup = { target, list, sims, credentials, progress, live };
 
-		n8n = await N8n.create(target);
-		installProbe(n8n.userFolder);
-		await n8n.importCredentials([...Object.values(credentials).map((entry) => entry.node), HEADER_CREDENTIAL]);
-		const logLines = [];
-		progress(`Starting n8n ${target.n8nVersion} (one server for every run)...`);
-		server = await startServer(n8n, {
-			env: { NODE_OPTIONS: '--expose-gc' },
-			onLine: (line) => {
-				logLines.push(line);
-				if (logLines.length > N8N_LOG_LINES) logLines.shift();
-			},
-		});
-		const api = await publicApi(server);
-		const paths = await createWorkflows(api, list, sims, credentials);
+		// Timing pass: one warm server for every run.
+		const main = await startN8n(setup, 'one server for every timing run');
 		raw = startRawClient(target.nodeBin, track);
-		progress(`n8n ready at ${server.url}; ${Object.values(paths).reduce((sum, group) => sum + Object.keys(group).length, 0)} workflows active`);
-
 		const results = [];
 		const registered = new Set();
 		for (const scenario of list) {
-			const ctx = { sim: sims[scenario.group], paths: paths[scenario.group], server, raw, registered, progress, logTail: () => logLines.join('\n') };
+			const ctx = { sim: sims[scenario.group], server: main.server, paths: main.paths[scenario.group], logTail: main.logTail, raw, registered, progress };
 			const { runs, warmups } = await runScenario(ctx, scenario);
-			results.push({ scenario, summary: summarizeScenario(scenario, runs), runs, warmups });
+			results.push({ scenario, runs, warmups });
 		}
+		raw.stop();
+		await main.stop();
+		const timingMs = Date.now() - started;
+
+		// Memory pass: a fresh server per run.
+		for (const result of results) {
+			const { scenario } = result;
+			if (!scenario.memory) continue;
+			progress(`${scenario.title}: memory pass, ${scenario.memory.order.length} fresh n8n processes`);
+			const memory = await runMemoryPass({ sim: sims[scenario.group], progress }, scenario, () => startN8n(setup, 'fresh, for one memory run'));
+			Object.assign(result, { memoryRuns: memory.runs, memoryWarmups: memory.warmups });
+		}
+		for (const result of results) result.summary = summarizeScenario(result.scenario, result.runs, result.memoryRuns);
 
 		const targetList = targets(results);
 		const report = {
-			benchmark: 'Open Dental node vs n8n HTTP Request node, inside one n8n server',
+			benchmark: 'Open Dental node vs n8n HTTP Request node inside n8n: timing in one warm server, memory in fresh servers',
 			date: new Date().toISOString(),
 			quick,
 			durationMs: Date.now() - started,
+			passMs: { timing: timingMs, memory: Date.now() - started - timingMs },
 			machine: await machineInfo(target),
+			config: { n8nNodeOptions: '--expose-gc', scenarios: list.map((scenario) => scenario.key) },
 			simulators: Object.fromEntries(Object.keys(sims).map((group) => [group, simulatorSettings(group)])),
-			scenarios: results.map(({ scenario, summary, runs, warmups }) => ({ ...scenario, summary, runs, warmups })),
+			scenarios: results.map(({ scenario, summary, runs, warmups, memoryRuns = [], memoryWarmups = [] }) => ({
+				...scenario,
+				summary,
+				runs,
+				warmups,
+				memoryRuns,
+				memoryWarmups,
+			})),
 			targets: targetList,
 		};
 		fs.mkdirSync(path.dirname(out), { recursive: true });
 		fs.writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
-		console.log(table(results, targetList));
+		console.log(table(results));
 		const shown = out.startsWith(`${PROJECT_DIR}${path.sep}`) ? path.relative(PROJECT_DIR, out) : out;
-		console.log(`\nTotal: ${Math.round(report.durationMs / 1000)} s. Every run's numbers: ${shown}`);
+		console.log(`\nTotal: ${Math.round(report.durationMs / 1000)} s. Every run's numbers: ${shown}\n`);
+		console.log(targetLines(targetList));
 		return report;
 	} finally {
 		process.removeListener('SIGINT', interrupt);

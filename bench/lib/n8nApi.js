@@ -42,10 +42,10 @@ async function publicApi(server) {
 }
 
 /**
- * POSTs a production webhook and waits for its answer (n8n answers when the workflow ends).
- * Plain http: fetch would give up on a run that takes longer than its 300 s header timeout.
+ * POSTs `body` to a production webhook and waits for its answer (n8n answers when the workflow
+ * ends). Plain http: fetch would give up on a run that takes longer than its 300 s header timeout.
  */
-function postWebhook(url, path, timeoutMs = 15 * 60 * 1000) {
+function postWebhook(url, path, body = {}, timeoutMs = 15 * 60 * 1000) {
 	return new Promise((resolve, reject) => {
 		const started = performance.now();
 		const request = http.request(`${url}/webhook/${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' } }, (response) => {
@@ -70,15 +70,15 @@ function postWebhook(url, path, timeoutMs = 15 * 60 * 1000) {
 			clearTimeout(timer);
 			reject(error);
 		});
-		request.end('{}');
+		request.end(JSON.stringify(body));
 	});
 }
 
 /** The first run of a just-activated workflow: retries while n8n still answers 404 (webhook not registered yet). */
-async function postWhenRegistered(url, path, waitMs = 30000) {
+async function postWhenRegistered(url, path, body, waitMs = 30000) {
 	const until = Date.now() + waitMs;
 	for (;;) {
-		const answer = await postWebhook(url, path);
+		const answer = await postWebhook(url, path, body);
 		if (answer.status !== 404 || Date.now() > until) return answer;
 		await new Promise((resolve) => setTimeout(resolve, 250));
 	}

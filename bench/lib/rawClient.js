@@ -1,46 +1,20 @@
 'use strict';
 
 // The floor for the node's API Service runs: the same page requests, made outside n8n with
-// Node's http and a keep-alive agent, each body JSON-parsed and kept, as many in flight as the
-// node had. One long-lived child process on n8n's Node (24), like n8n itself, so JIT and
-// connections are warm after the warm-up run. Plans come as JSON lines on stdin (they hold
-// the Authorization header, which must not appear in a process list); answers go to stdout as
-// JSON lines, counts only.
+// Node's http and a keep-alive agent, each body JSON-parsed and kept, with the node's window
+// (bench/probe/replay.js, shared with the probe's Fetch mode inside n8n). One long-lived child
+// process on n8n's Node (24), like n8n itself, so JIT and connections are warm after the
+// warm-up run. Plans come as JSON lines on stdin (they hold the Authorization header, which
+// must not appear in a process list); answers go to stdout as JSON lines, counts only.
 
 const http = require('node:http');
 const readline = require('node:readline');
 const { spawn } = require('node:child_process');
-const { performance } = require('node:perf_hooks');
-
-function get(agent, url, headers) {
-	return new Promise((resolve, reject) => {
-		const request = http.get(url, { agent, headers }, (response) => {
-			const chunks = [];
-			response.on('data', (chunk) => chunks.push(chunk));
-			response.on('end', () => {
-				if (response.statusCode !== 200) return reject(new Error(`HTTP ${response.statusCode} for a page request`));
-				resolve(Buffer.concat(chunks).toString('utf8'));
-			});
-			response.on('error', reject);
-		});
-		request.on('error', reject);
-	});
-}
+const { replay } = require('../probe/replay');
 
 /** Replays a plan; resolves with the elapsed time and the same counts the probe takes. */
-async function replay(agent, { baseUrl, offsets, limit, concurrency, headers }) {
-	const pages = [];
-	let next = 0;
-	const started = performance.now();
-	const worker = async () => {
-		while (next < offsets.length) {
-			const offset = offsets[next++];
-			const body = await get(agent, `${baseUrl}/patients/Simple?Limit=${limit}&Offset=${offset}`, headers);
-			pages.push(JSON.parse(body));
-		}
-	};
-	await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
-	const elapsedMs = performance.now() - started;
+async function run(agent, plan) {
+	const { pages, elapsedMs, mostInFlight } = await replay(agent, plan);
 	const seen = new Set();
 	let items = 0;
 	let missing = 0;
@@ -54,6 +28,7 @@ async function replay(agent, { baseUrl, offsets, limit, concurrency, headers }) 
 	const patNums = [...seen];
 	return {
 		elapsedMs,
+		mostInFlight,
 		items,
 		distinct: seen.size,
 		min: patNums.length ? patNums.reduce((a, b) => Math.min(a, b)) : null,
@@ -67,7 +42,7 @@ function serve() {
 	const lines = readline.createInterface({ input: process.stdin });
 	lines.on('line', async (line) => {
 		try {
-			process.stdout.write(`${JSON.stringify({ ok: true, result: await replay(agent, JSON.parse(line)) })}\n`);
+			process.stdout.write(`${JSON.stringify({ ok: true, result: await run(agent, JSON.parse(line)) })}\n`);
 		} catch (error) {
 			process.stdout.write(`${JSON.stringify({ ok: false, error: error.message })}\n`);
 		}

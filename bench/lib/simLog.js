@@ -43,7 +43,7 @@ function summarizeLog(log) {
 
 /**
  * The node's page requests as a plan the raw client can replay: the Offsets of its successful
- * page requests in arrival order, its Limit, its headers and how many it had in flight.
+ * page requests in arrival order, its Limit and its headers (the ramp comes from the scenario).
  */
 function replayPlan(log) {
 	const entries = log.filter((entry) => entry.path === PAGE_PATH && entry.status === 200);
@@ -52,7 +52,6 @@ function replayPlan(log) {
 	return {
 		offsets: entries.map((entry) => Number(entry.query.Offset ?? 0)),
 		limit: Number(query.Limit),
-		concurrency: maxInFlight(entries),
 		headers: Object.fromEntries(
 			[
 				['Authorization', headers.authorization],

@@ -31,6 +31,11 @@ function probeNode(name, mode) {
 	return { name, type: PROBE_TYPE, typeVersion: 1, parameters: { mode } };
 }
 
+/** The raw-HTTP baseline inside n8n: the probe replays the plan POSTed to the webhook. */
+function fetchUnderTest(credential) {
+	return { ...probeNode(UNDER_TEST, 'fetch'), credentials: { httpHeaderAuth: { id: credential.id, name: credential.name } } };
+}
+
 /** This package's node: every patient, full records (the HTTP node returns full records too). */
 function openDentalUnderTest(credential) {
 	return openDentalNode(UNDER_TEST, { operation: 'getAll', returnAll: true, filters: {}, simplify: false }, credential);
@@ -83,4 +88,4 @@ function measuredWorkflow(name, path, nodeUnderTest) {
 	return { name, nodes, connections, settings: SETTINGS };
 }
 
-module.exports = { measuredWorkflow, openDentalUnderTest, httpRequestUnderTest };
+module.exports = { measuredWorkflow, openDentalUnderTest, httpRequestUnderTest, fetchUnderTest };

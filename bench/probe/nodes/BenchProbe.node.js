@@ -2,11 +2,14 @@
 
 // Benchmark probe, never shipped. "Mark" stands right before the node under test and
 // "Measure" right after it, in the same n8n process, so time and memory are taken in-process
-// and exactly, and n8n never has to save or serialize the items in between.
+// and exactly, and n8n never has to save or serialize the items in between. "Fetch" stands
+// where the node under test would: the raw-HTTP baseline inside n8n (bench/probe/replay.js).
 
 const fs = require('node:fs');
+const http = require('node:http');
 const { performance } = require('node:perf_hooks');
 const v8 = require('node:v8');
+const { replay } = require('../replay');
 
 // How often the V8 heap is sampled between Mark and Measure. RSS alone cannot show what a run
 // allocates: pages V8 committed for earlier runs stay resident after GC and are reused, so
@@ -16,6 +19,9 @@ const HEAP_SAMPLE_MS = 5;
 
 // Mark → Measure hand-over, per execution (several workflows may run in one process).
 const marks = new Map();
+
+// Fetch's connections stay open between runs, as the raw client's outside n8n do.
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
 /** VmRSS or VmHWM from /proc/self/status, in kB. */
 function statusKb(field) {
@@ -35,6 +41,8 @@ function mark(executionId) {
 		global.gc();
 		global.gc();
 	}
+	// The process's whole-life peak so far (VmHWM only rises until it is reset).
+	const lifeHwmKb = statusKb('VmHWM');
 	// "5" resets the kernel's peak-RSS high-water mark (VmHWM) to the current RSS.
 	let hwmReset = true;
 	try {
@@ -42,7 +50,7 @@ function mark(executionId) {
 	} catch {
 		hwmReset = false;
 	}
-	const entry = { baseRssKb: statusKb('VmRSS'), baseHeapKb: heapKb(), hwmReset, gc: typeof global.gc === 'function' };
+	const entry = { baseRssKb: statusKb('VmRSS'), baseHeapKb: heapKb(), lifeHwmKb, hwmReset, gc: typeof global.gc === 'function' };
 	entry.peakHeapKb = entry.baseHeapKb;
 	// Samples only when the event loop is free, so a peak inside one synchronous step is missed.
 	entry.sampler = setInterval(() => {
@@ -59,7 +67,7 @@ function measure(executionId, items) {
 	const peakRssKb = statusKb('VmHWM');
 	clearInterval(entry.sampler);
 	const peakHeapKb = Math.max(entry.peakHeapKb, heapKb());
-	const { baseRssKb, baseHeapKb, hwmReset, gc } = entry;
+	const { baseRssKb, baseHeapKb, lifeHwmKb, hwmReset, gc } = entry;
 	marks.delete(executionId);
 	// Only counts leave this node: never a patient record.
 	const seen = new Set();
@@ -80,6 +88,8 @@ function measure(executionId, items) {
 		elapsedMs,
 		peakRssKb,
 		baseRssKb,
+		// Peak RSS over the process's whole life: start-up, earlier runs and this one.
+		lifePeakRssKb: Math.max(lifeHwmKb ?? 0, peakRssKb ?? 0) || null,
 		peakHeapKb,
 		baseHeapKb,
 		hwmReset,
@@ -92,6 +102,18 @@ function measure(executionId, items) {
 	};
 }
 
+/** The plan comes in the webhook's body (no key in it); the ODFHIR header from a credential. */
+async function fetchPages(context, items) {
+	const plan = items[0] && items[0].json.body && items[0].json.body.plan;
+	if (!plan) throw new Error('Fetch needs a plan in the webhook body');
+	const { name, value } = await context.getCredentials('httpHeaderAuth');
+	const { pages } = await replay(agent, { ...plan, headers: { ...plan.headers, [name]: value } });
+	// One item per row, as the node under test hands them over.
+	const output = [];
+	for (const page of pages) for (const json of page) output.push({ json, pairedItem: { item: 0 } });
+	return output;
+}
+
 class BenchProbe {
 	constructor() {
 		this.description = {
@@ -99,10 +121,11 @@ class BenchProbe {
 			name: 'benchProbe',
 			group: ['transform'],
 			version: 1,
-			description: 'Benchmark probe: Mark starts the clock, Measure stops it and counts the items',
+			description: 'Benchmark probe: Mark starts the clock, Measure stops it and counts the items, Fetch replays page requests',
 			defaults: { name: 'Bench Probe' },
 			inputs: ['main'],
 			outputs: ['main'],
+			credentials: [{ name: 'httpHeaderAuth', required: true, displayOptions: { show: { mode: ['fetch'] } } }],
 			properties: [
 				{
 					displayName: 'Mode',
@@ -111,6 +134,7 @@ class BenchProbe {
 					options: [
 						{ name: 'Mark', value: 'mark' },
 						{ name: 'Measure', value: 'measure' },
+						{ name: 'Fetch', value: 'fetch' },
 					],
 					default: 'mark',
 				},
@@ -121,10 +145,12 @@ class BenchProbe {
 	async execute() {
 		const items = this.getInputData();
 		const executionId = this.getExecutionId();
-		if (this.getNodeParameter('mode', 0) === 'mark') {
+		const mode = this.getNodeParameter('mode', 0);
+		if (mode === 'mark') {
 			mark(executionId);
 			return [items];
 		}
+		if (mode === 'fetch') return [await fetchPages(this, items)];
 		if (!marks.has(executionId)) throw new Error('Measure ran without a Mark in the same execution');
 		return [[{ json: measure(executionId, items) }]];
 	}
