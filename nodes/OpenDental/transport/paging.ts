@@ -116,7 +116,7 @@ export async function openDentalRequestAllItems(
 				windowSize = Math.min(maxWindow, windowSize * 2);
 				continue;
 			}
-			// Not a full page: the pages asked for after it started at the wrong Offset.
+			// Not a full page: the pages asked for after it are past the end or at the wrong Offset.
 			await settle(pending, unneeded);
 			unneeded = new AbortController();
 			pending = [];
