@@ -42,7 +42,7 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 
 	getParentTypes(typeName: string): string[] {
 		// Only one type is registered, so parents are the declared ones (an OAuth parent would send
-		// httpRequestWithAuthentication down n8n-core's OAuth path, which this harness does not serve).
+		// n8n-core's authenticated helpers down its OAuth path, which this harness does not serve).
 		return this.typeOrFail(typeName).extends ?? [];
 	}
 

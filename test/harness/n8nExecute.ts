@@ -86,8 +86,8 @@ function additionalDataFor(credentialsHelper: HarnessCredentialsHelper): IWorkfl
 
 /**
  * Runs the node's execute() once, inside n8n-core's ExecuteContext on a one-node Workflow — the
- * object WorkflowExecute hands a node — so parameters, credentials, continueOnFail and
- * httpRequestWithAuthentication (real axios HTTP) all behave as in n8n. Resolves with execute()'s
+ * object WorkflowExecute hands a node — so parameters, credentials, continueOnFail and the HTTP
+ * helpers (real axios HTTP) all behave as in n8n. Resolves with execute()'s
  * output; rejects with the node's own error. Only 127.0.0.1 may be contacted meanwhile.
  */
 export async function runNode(options: RunNodeOptions): Promise<INodeExecutionData[][]> {

@@ -1,7 +1,7 @@
 import { inspect } from 'util';
 import { NodeApiError } from 'n8n-workflow';
 import { openDentalRequest, type OpenDentalConnection } from '../../nodes/OpenDental/transport';
-import { resetPacing } from '../../nodes/OpenDental/transport/pacer';
+import { deferLane, resetPacing } from '../../nodes/OpenDental/transport/pacer';
 import { fakeContext, type Responder, virtualClock } from '../support/fakeContext';
 
 const DEV = 'devKeySecret42';
@@ -233,5 +233,36 @@ describe('retry timing', () => {
 		expect((error as Error).message).toBe('Open Dental rate limit exceeded');
 		expect(calls).toHaveLength(1);
 		expect(time.sleeps).toEqual([]);
+	});
+});
+
+describe('a request the caller no longer needs (signal aborted)', () => {
+	function unneeded(responder: Responder) {
+		const { ctx, calls } = fakeContext({ responder });
+		const time = virtualClock();
+		const controller = new AbortController();
+		controller.abort();
+		// A 429 seen by another page holds the key's lane for 1 s.
+		deferLane(connection.laneId, time.now + 1000);
+		const result = openDentalRequest.call(
+			ctx,
+			connection,
+			{ method: 'GET', path: '/patients/Simple', itemIndex: 0, signal: controller.signal },
+			{ clock: time.clock, retry: policy, random: () => 1 },
+		);
+		return { result, calls, time };
+	}
+
+	it('still sends its first attempt, after the pacing wait, so the requests made do not depend on timing', async () => {
+		const { result, calls, time } = unneeded(() => ({ statusCode: 200, body: [] }));
+		await expect(result).resolves.toEqual([]);
+		expect(calls).toHaveLength(1);
+		expect(time.sleeps).toEqual([1000]);
+	});
+
+	it('is not retried after a fault', async () => {
+		const { result, calls } = unneeded(() => ({ statusCode: 503, body: 'Service unavailable' }));
+		await expect(result).rejects.toThrow('The execution was cancelled');
+		expect(calls).toHaveLength(1);
 	});
 });

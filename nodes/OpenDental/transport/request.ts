@@ -115,12 +115,16 @@ async function sendWithRetries(
 	options: TransportOptions,
 	signal: AbortSignal | undefined,
 ): Promise<unknown> {
-	const clock = cancellable(options.clock ?? systemClock, anyOf(signal, request.signal));
+	const baseClock = options.clock ?? systemClock;
+	// The first attempt's pacing wait ends only if the execution stops (it always goes out); waits
+	// for a retry also end when the caller no longer needs the answer.
+	const firstClock = cancellable(baseClock, signal);
+	const clock = cancellable(baseClock, anyOf(signal, request.signal));
 	const policy = options.retry ?? DEFAULT_RETRY_POLICY;
 	let waitedMs = 0;
 	for (let attempt = 1; ; attempt++) {
 		if (attempt > 1 && request.signal?.aborted) throw new CancelledError();
-		const result = await sendOnce(ctx, connection, request, clock, signal);
+		const result = await sendOnce(ctx, connection, request, attempt === 1 ? firstClock : clock, signal);
 		if (result.ok) return result.body;
 		if ('cancelled' in result) throw new CancelledError();
 		const { failure } = result;
