@@ -1,17 +1,4 @@
-import type {
-	IAuthenticateGeneric,
-	Icon,
-	ICredentialTestRequest,
-	ICredentialType,
-	INodeProperties,
-} from 'n8n-workflow';
-
-// Mirrors resolveBaseUrl() in the node's transport; the credential test cannot import code.
-const BASE_URL_EXPRESSION =
-	"={{ $credentials.server === 'apiService' ? 'http://' + $credentials.host + ':30223/api/v1'" +
-	" : $credentials.server === 'localApi' ? 'http://' + $credentials.host + ':30222/api/v1'" +
-	" : $credentials.server === 'custom' ? ($credentials.baseUrl.endsWith('/') ? $credentials.baseUrl.slice(0, -1) : $credentials.baseUrl)" +
-	" : 'https://api.opendental.com/api/v1' }}";
+import type { IAuthenticateGeneric, Icon, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 export class OpenDentalApi implements ICredentialType {
 	name = 'openDentalApi';
@@ -52,13 +39,29 @@ export class OpenDentalApi implements ICredentialType {
 			],
 		},
 		{
+			displayName:
+				"The API Service and the Local API speak plain http: the keys and patient data cross the network unencrypted. Use them only inside the office's own network (n8n on the office LAN, or over a VPN to it), never across the internet.",
+			name: 'plainHttpNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: { show: { server: ['apiService', 'localApi'] } },
+		},
+		{
+			displayName:
+				'A Base URL starting with http:// sends the keys and patient data unencrypted. Use https:// unless the server is on this machine or inside the office network.',
+			name: 'customHttpNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: { show: { server: ['custom'] } },
+		},
+		{
 			displayName: 'Host',
 			name: 'host',
 			type: 'string',
 			default: 'localhost',
 			placeholder: '192.168.1.20',
 			description:
-				'Name or IP address of the machine running the Open Dental API Service (port 30223) or the Local API (port 30222)',
+				'Name or IP address of the machine running the Open Dental API Service (port 30223) or the Local API (port 30222). Only the name or address: no http://, port or path; an IPv6 address goes in brackets, e.g. [fe80::1].',
 			displayOptions: { show: { server: ['apiService', 'localApi'] } },
 		},
 		{
@@ -68,7 +71,7 @@ export class OpenDentalApi implements ICredentialType {
 			default: '',
 			required: true,
 			placeholder: 'http://192.168.1.20:30223/api/v1',
-			description: 'The full base URL including /api/v1; a trailing slash is fine',
+			description: 'The full base URL including /api/v1; a trailing slash is fine. No user name, password, "?" or "#".',
 			displayOptions: { show: { server: ['custom'] } },
 		},
 		// The linter guesses by name; these keys are the secrets of the integration.
@@ -143,13 +146,6 @@ export class OpenDentalApi implements ICredentialType {
 		},
 	};
 
-	// A preference lookup: read-only, allowed for Read All keys, and returns no patient data.
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: BASE_URL_EXPRESSION,
-			url: '/preferences',
-			qs: { PrefName: 'PracticeTitle' },
-			headers: { 'Content-Type': 'application/json' },
-		},
-	};
+	// No declarative test: the Open Dental node tests this credential (testedBy), with the node's own
+	// rules for the address, redirects and answer size.
 }

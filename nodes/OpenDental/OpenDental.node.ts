@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 import * as patient from './actions/patient';
 import { router } from './actions/router';
+import { openDentalApiTest } from './methods/credentialTest';
 
 export class OpenDental implements INodeType {
 	description: INodeTypeDescription = {
@@ -16,7 +17,7 @@ export class OpenDental implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'openDentalApi', required: true }],
+		credentials: [{ name: 'openDentalApi', required: true, testedBy: 'openDentalApiTest' }],
 		properties: [
 			{
 				displayName: 'Resource',
@@ -29,6 +30,8 @@ export class OpenDental implements INodeType {
 			...patient.description,
 		],
 	};
+
+	methods = { credentialTest: { openDentalApiTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

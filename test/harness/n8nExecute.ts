@@ -29,6 +29,10 @@ export interface RunNodeOptions {
 	continueOnFail?: boolean;
 	/** Workflow settings timezone, default 'America/Chicago'. */
 	timezone?: string;
+	/** The execution's cancel signal: aborting it is pressing Stop. */
+	signal?: AbortSignal;
+	/** Hosts the node may connect to, default 127.0.0.1 only. */
+	allowedHosts?: string[];
 }
 
 const NODE_NAME = 'Node Under Test';
@@ -128,7 +132,7 @@ export async function runNode(options: RunNodeOptions): Promise<INodeExecutionDa
 		inputData,
 		executeData,
 		closeFunctions,
-		new AbortController().signal,
+		options.signal ?? new AbortController().signal,
 	);
 	const execute = nodeType.execute;
 	if (!execute) throw new UnexpectedError(`Node type "${node.type}" has no execute()`);
@@ -141,5 +145,5 @@ export async function runNode(options: RunNodeOptions): Promise<INodeExecutionDa
 			// As WorkflowExecute.executeNode does once the node is done.
 			await Promise.allSettled(closeFunctions.map(async (close) => await close()));
 		}
-	});
+	}, options.allowedHosts);
 }

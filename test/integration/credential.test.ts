@@ -1,61 +1,92 @@
-import type { IDataObject, INodeTypes } from 'n8n-workflow';
-import { Expression, Workflow } from 'n8n-workflow';
-import { OpenDentalApi } from '../../credentials/OpenDentalApi.credentials';
+// The credential's Test button, run as n8n runs it (the node's credentialTest in n8n-core's
+// credential-test context, real HTTP): the node's own rules for fields, redirects and answers.
+import { resetPacing } from '../../nodes/OpenDental/transport/pacer';
 import { startSimulator, type Simulator } from '../../simulator';
+import { runCredentialTest } from '../harness/n8nCredentialTest';
+import { startTestServer, type TestServer } from '../support/testServer';
 import { FREE_KEY } from './setup';
 
-// The credential's Test button and authenticate header are n8n expressions over $credentials:
-// resolve them with n8n's own expression engine, as n8n's credentials helper does.
-Expression.setExpressionEngine('legacy');
-const noNodeTypes = { getByName: () => undefined, getByNameAndVersion: () => undefined, getKnownTypes: () => ({}) };
-const workflow = new Workflow({ id: 'cred', nodes: [], connections: {}, active: false, nodeTypes: noNodeTypes as unknown as INodeTypes });
-const node = { id: 'n', name: 'Test', type: 'test', typeVersion: 1, position: [0, 0] as [number, number], parameters: {} };
-const resolve = (value: string, credentials: IDataObject) =>
-	workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, '');
-
-const credential = new OpenDentalApi();
 const keys = { developerKey: FREE_KEY.developerKey, customerKey: FREE_KEY.customerKey };
+let sim: Simulator;
 
-describe('credential test request', () => {
-	it.each([
-		[{ server: 'remote' }, 'https://api.opendental.com/api/v1'],
-		[{ server: 'apiService', host: 'office-server' }, 'http://office-server:30223/api/v1'],
-		[{ server: 'localApi', host: 'localhost' }, 'http://localhost:30222/api/v1'],
-		[{ server: 'custom', baseUrl: 'http://office-server:30223/api/v1/' }, 'http://office-server:30223/api/v1'],
-		[{ server: 'custom', baseUrl: 'http://office-server:30223/api/v1' }, 'http://office-server:30223/api/v1'],
-	])('%p → base URL %s', (server, expected) => {
-		expect(resolve(String(credential.test.request.baseURL), { ...server, ...keys })).toBe(expected);
+beforeAll(async () => {
+	sim = await startSimulator({ patients: 20, throttle: { mode: 'off' } });
+});
+afterAll(async () => await sim.close());
+beforeEach(() => {
+	sim.reset();
+	resetPacing();
+});
+
+const custom = (baseUrl: string, extra = {}) => ({ server: 'custom', baseUrl, rateLimit: 'none', ...keys, ...extra });
+
+describe('credential test against the simulator', () => {
+	it('succeeds with valid keys, names the office, and reads only the practice title', async () => {
+		expect(await runCredentialTest(custom(`${sim.baseUrl}/`))).toEqual({ status: 'OK', message: 'Connected to Sunrise Family Dental (simulated)' });
+		expect(sim.requests().map((entry) => [entry.method, entry.path, entry.rawQuery, entry.headers.authorization, entry.headers.contentType])).toEqual([
+			['GET', '/preferences', 'PrefName=PracticeTitle', `ODFHIR ${FREE_KEY.developerKey}/${FREE_KEY.customerKey}`, 'application/json'],
+		]);
 	});
 
-	describe('against the simulator', () => {
-		let sim: Simulator;
-		beforeAll(async () => {
-			sim = await startSimulator({ patients: 20, throttle: { mode: 'off' } });
-		});
-		afterAll(async () => await sim.close());
+	it('fails with an unknown customer key, in one request, without echoing the key', async () => {
+		const result = await runCredentialTest(custom(sim.baseUrl, { customerKey: 'WrongCustKey0001' }));
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/^Open Dental refused the API keys, or they lack permission for this method\. /);
+		expect(result.message).not.toContain('WrongCustKey0001');
+		expect(sim.requests()).toHaveLength(1);
+	});
+});
 
-		async function testButton(customerKey: string) {
-			const data = { server: 'custom', baseUrl: `${sim.baseUrl}/`, ...keys, customerKey };
-			const { request } = credential.test;
-			const headers = Object.fromEntries(
-				Object.entries({ ...request.headers, ...credential.authenticate.properties.headers }).map(([name, value]) => [name, String(resolve(String(value), data))]),
-			);
-			const url = `${resolve(String(request.baseURL), data)}${request.url}?${new URLSearchParams(request.qs as Record<string, string>)}`;
-			const response = await fetch(url, { headers });
-			return { status: response.status, body: (await response.json()) as unknown };
-		}
+describe('credential test: the same field rules as the node, before anything is sent', () => {
+	it.each([
+		[{ server: 'custom', baseUrl: 'file:///etc/passwd' }, 'The credential\'s "Base URL" must start with http:// or https://, not file:'],
+		[{ server: 'custom', baseUrl: 'javascript:alert(1)' }, 'The credential\'s "Base URL" must start with http:// or https://, not javascript:'],
+		[{ server: 'custom', baseUrl: 'http://user:pw@127.0.0.1:9/api/v1' }, 'The credential\'s "Base URL" must not contain a user name or password'],
+		[{ server: 'custom', baseUrl: 'http://127.0.0.1:9/api/v1?x=1' }, 'The credential\'s "Base URL" must not contain "?" or "#"'],
+		[{ server: 'apiService', host: '127.0.0.1:9/x?' }, 'The credential\'s "Host" must be a machine name or IP address only'],
+		[{ server: 'apiService', host: 'office#' }, 'The credential\'s "Host" must be a machine name or IP address only'],
+		[{ server: 'localApi', host: '::1' }, 'The credential\'s "Host" must put an IPv6 address in brackets: [::1]'],
+	])('%p → %s', async (fields, message) => {
+		const result = await runCredentialTest({ ...keys, rateLimit: 'none', ...fields });
+		expect(result.status).toBe('Error');
+		expect(result.message.startsWith(`${message}.`)).toBe(true);
+	});
+});
 
-		it('succeeds with valid keys, reading only the practice title', async () => {
-			const { status, body } = await testButton(FREE_KEY.customerKey);
-			expect(status).toBe(200);
-			expect(body).toEqual([{ PrefNum: expect.any(Number), PrefName: 'PracticeTitle', ValueString: 'Sunrise Family Dental (simulated)' }]);
-			expect(sim.requests().map((entry) => [entry.path, entry.headers.authorization])).toEqual([
-				['/preferences', `ODFHIR ${FREE_KEY.developerKey}/${FREE_KEY.customerKey}`],
-			]);
-		});
+describe('credential test against a hostile server', () => {
+	let office: TestServer;
+	let elsewhere: TestServer;
+	let answer: (response: Parameters<Parameters<typeof startTestServer>[0]>[1]) => void;
 
-		it('fails with an unknown customer key', async () => {
-			expect((await testButton('WrongCustKey0001')).status).toBe(401);
+	beforeAll(async () => {
+		office = await startTestServer((_request, response) => answer(response));
+		elsewhere = await startTestServer((_request, response) => response.writeHead(200, { 'Content-Type': 'application/json' }).end('[]'), '127.0.0.2');
+	});
+	afterAll(async () => {
+		await office.close();
+		await elsewhere.close();
+	});
+	beforeEach(() => {
+		office.requests.length = 0;
+		elsewhere.requests.length = 0;
+	});
+
+	it('a redirect to another host fails the test, names the status and host, and sends the keys nowhere else', async () => {
+		answer = (response) => response.writeHead(307, { Location: `${elsewhere.origin}/api/v1/preferences?PrefName=PracticeTitle` }).end();
+		const result = await runCredentialTest(custom(`${office.origin}/api/v1`), ['127.0.0.1', '127.0.0.2']);
+		expect(result).toEqual({
+			status: 'Error',
+			message: `Open Dental answered with a redirect (HTTP 307) to 127.0.0.2:${elsewhere.port}. The node does not follow redirects, so the keys were not sent there. Check the credential's Server, Host and Base URL: if that address is the right one, enter it there.`,
 		});
+		expect(office.requests).toHaveLength(1);
+		expect(elsewhere.requests).toEqual([]);
+	});
+
+	it('an answer that is not JSON (a proxy page) fails the test', async () => {
+		answer = (response) => response.writeHead(200, { 'Content-Type': 'text/html' }).end('<html>Sign in to the proxy</html>');
+		const result = await runCredentialTest(custom(`${office.origin}/api/v1`));
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/^Open Dental answered with something other than JSON\. /);
+		expect(result.message).not.toContain('Sign in');
 	});
 });

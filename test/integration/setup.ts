@@ -13,10 +13,12 @@ export interface RunOptions {
 	continueOnFail?: boolean;
 	credentials?: IDataObject;
 	timezone?: string;
+	signal?: AbortSignal;
+	allowedHosts?: string[];
 }
 
 /** A credential for the simulator: custom URL, the public test keys, no client-side throttle. */
-export function simulatorCredential(sim: Simulator, overrides: IDataObject = {}): IDataObject {
+export function simulatorCredential(sim: Pick<Simulator, 'baseUrl'>, overrides: IDataObject = {}): IDataObject {
 	return {
 		server: 'custom',
 		baseUrl: `${sim.baseUrl}/`,
@@ -28,7 +30,7 @@ export function simulatorCredential(sim: Simulator, overrides: IDataObject = {})
 	};
 }
 
-export async function runOpenDental(sim: Simulator, parameters: IDataObject, options: RunOptions = {}): Promise<INodeExecutionData[]> {
+export async function runOpenDental(sim: Pick<Simulator, 'baseUrl'>, parameters: IDataObject, options: RunOptions = {}): Promise<INodeExecutionData[]> {
 	const output = await runNode({
 		nodeType: new OpenDental(),
 		credentialType: new OpenDentalApi(),
@@ -37,11 +39,13 @@ export async function runOpenDental(sim: Simulator, parameters: IDataObject, opt
 		items: options.items,
 		continueOnFail: options.continueOnFail,
 		timezone: options.timezone,
+		signal: options.signal,
+		allowedHosts: options.allowedHosts,
 	});
 	return output[0];
 }
 
-export async function runOpenDentalError(sim: Simulator, parameters: IDataObject, options: RunOptions = {}): Promise<Error> {
+export async function runOpenDentalError(sim: Pick<Simulator, 'baseUrl'>, parameters: IDataObject, options: RunOptions = {}): Promise<Error> {
 	return await runOpenDental(sim, parameters, options).then(
 		() => {
 			throw new Error('expected the node to fail');

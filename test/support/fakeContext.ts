@@ -1,6 +1,7 @@
 // A stand-in for n8n's execution context, for unit tests of pure transport and node logic.
 // HTTP-level proof lives in test/integration (real n8n-core context, real HTTP, the simulator).
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, INode, INodeExecutionData } from 'n8n-workflow';
+import type { Clock } from '../../nodes/OpenDental/transport/pacer';
 
 export interface RecordedCall {
 	options: IHttpRequestOptions;
@@ -65,22 +66,46 @@ export function fakeContext(options: FakeContextOptions): { ctx: IExecuteFunctio
 	return { ctx: ctx as unknown as IExecuteFunctions, calls };
 }
 
-/** Virtual time: sleep() advances the clock at once and records how long it was asked to wait. */
-export function virtualClock(start = 1_000_000) {
+/**
+ * Virtual time: sleep() advances the clock at once and records how long it was asked to wait;
+ * a deadline aborts only when virtual time reaches it (by a sleep or by advance()).
+ */
+export interface VirtualClock {
+	sleeps: number[];
+	clock: Clock;
+	advance(ms: number): void;
+	/** Deadlines still waiting, as ms from now. */
+	pendingDeadlines(): number[];
+	readonly now: number;
+}
+
+export function virtualClock(start = 1_000_000): VirtualClock {
 	let now = start;
 	const sleeps: number[] = [];
+	const deadlines: Array<{ at: number; controller: AbortController }> = [];
+	const moveTo = (time: number) => {
+		now = time;
+		for (const due of deadlines.filter((deadline) => deadline.at <= now)) {
+			deadlines.splice(deadlines.indexOf(due), 1);
+			due.controller.abort(new Error('virtual deadline'));
+		}
+	};
 	return {
 		sleeps,
 		clock: {
 			now: () => now,
 			sleep: async (ms: number) => {
 				sleeps.push(ms);
-				now += ms;
+				moveTo(now + ms);
+			},
+			deadline: (ms: number) => {
+				const controller = new AbortController();
+				deadlines.push({ at: now + ms, controller });
+				return controller.signal;
 			},
 		},
-		advance: (ms: number) => {
-			now += ms;
-		},
+		advance: (ms: number) => moveTo(now + ms),
+		pendingDeadlines: () => deadlines.map((deadline) => deadline.at - now),
 		get now() {
 			return now;
 		},

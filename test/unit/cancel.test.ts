@@ -1,6 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import { openDentalRequestAllItems, type OpenDentalConnection } from '../../nodes/OpenDental/transport';
 import { acquireSlot, resetPacing } from '../../nodes/OpenDental/transport/pacer';
+import { overrideTransportSettings, restoreTransportSettings } from '../../nodes/OpenDental/transport/settings';
 import { fakeContext, pageResponder, patientRows } from '../support/fakeContext';
 
 const connection: OpenDentalConnection = {
@@ -14,15 +15,17 @@ const connection: OpenDentalConnection = {
 };
 
 /** Real time never passes here: only a cancel can end a wait. */
-const frozenClock = { now: () => 0, sleep: () => new Promise<void>(() => {}) };
+const frozenClock = { now: () => 0, sleep: () => new Promise<void>(() => {}), deadline: () => new AbortController().signal };
 
 beforeEach(() => resetPacing());
+afterEach(() => restoreTransportSettings());
 
 describe('stopping an execution', () => {
 	it('ends a pacing wait at once, sends nothing more, and frees the key for other executions', async () => {
 		const controller = new AbortController();
 		const { ctx, calls } = fakeContext({ responder: pageResponder(patientRows(500)), signal: controller.signal });
-		const scan = openDentalRequestAllItems.call(ctx, connection, { path: '/patients/Simple', idField: 'PatNum', itemIndex: 0 }, { clock: frozenClock });
+		overrideTransportSettings({ clock: frozenClock });
+		const scan = openDentalRequestAllItems.call(ctx, connection, { path: '/patients/Simple', idField: 'PatNum', itemIndex: 0 });
 		// The first page goes out; the second waits 5 s for its slot.
 		await new Promise((resolve) => setImmediate(resolve));
 		expect(calls).toHaveLength(1);

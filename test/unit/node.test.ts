@@ -65,7 +65,7 @@ describe('node description', () => {
 	it('is a tool-usable programmatic node with the contract names', () => {
 		expect(description.name).toBe('openDental');
 		expect(description.usableAsTool).toBe(true);
-		expect(description.credentials).toEqual([{ name: 'openDentalApi', required: true }]);
+		expect(description.credentials).toEqual([{ name: 'openDentalApi', required: true, testedBy: 'openDentalApiTest' }]);
 		const operation = description.properties.find((p) => p.name === 'operation');
 		expect(operation?.options?.map((o) => (o as { value: string }).value)).toEqual(['get', 'getAll', 'search']);
 		expect(names(description.properties)).toEqual(
@@ -98,14 +98,41 @@ describe('credential', () => {
 		});
 	});
 
-	it('has the contract fields, keys as password fields, and a patient-free test request', () => {
+	it('has the contract fields, keys as password fields, and is tested by the node', () => {
 		const byName = Object.fromEntries(credential.properties.map((p) => [p.name, p]));
-		expect(Object.keys(byName)).toEqual(['server', 'host', 'baseUrl', 'developerKey', 'customerKey', 'rateLimit', 'requestIntervalMs', 'pageSize']);
+		expect(Object.keys(byName)).toEqual([
+			'server',
+			'plainHttpNotice',
+			'customHttpNotice',
+			'host',
+			'baseUrl',
+			'developerKey',
+			'customerKey',
+			'rateLimit',
+			'requestIntervalMs',
+			'pageSize',
+		]);
 		expect(byName.server.options?.map((o) => (o as { value: string }).value)).toEqual(['remote', 'apiService', 'localApi', 'custom']);
 		expect(byName.rateLimit.options?.map((o) => (o as { value: string }).value)).toEqual(['readAll', 'paid', 'enterprise', 'none', 'custom']);
 		expect(byName.developerKey.typeOptions?.password).toBe(true);
 		expect(byName.customerKey.typeOptions?.password).toBe(true);
-		expect(credential.test.request).toMatchObject({ url: '/preferences', qs: { PrefName: 'PracticeTitle' } });
+		// n8n prefers a credential's own declarative test: there must be none, or the node's is never run.
+		expect(credential).not.toHaveProperty('test');
+		const node = new OpenDental();
+		expect(node.description.credentials).toEqual([{ name: 'openDentalApi', required: true, testedBy: 'openDentalApiTest' }]);
+		expect(typeof node.methods.credentialTest.openDentalApiTest).toBe('function');
+	});
+
+	it('warns where keys and patient data cross the network unencrypted', () => {
+		const notices = credential.properties.filter((p) => p.type === 'notice');
+		expect(notices.map((p) => [p.name, p.displayOptions?.show?.server])).toEqual([
+			['plainHttpNotice', ['apiService', 'localApi']],
+			['customHttpNotice', ['custom']],
+		]);
+		expect(notices.map((p) => p.displayName)).toEqual([
+			expect.stringContaining('the keys and patient data cross the network unencrypted'),
+			expect.stringContaining('sends the keys and patient data unencrypted'),
+		]);
 	});
 });
 
@@ -311,9 +338,14 @@ describe('Get Many and Search', () => {
 });
 
 describe('unexpected answers', () => {
-	it.each([[[FULL_PATIENT]], ['<html>proxy login</html>'], [null]])('Get rejects a 200 that is not a patient record: %p', async (body) => {
-		const { error } = await runError(get(7), ok(body));
+	it.each([
+		[[FULL_PATIENT], 'a patient record'],
+		['<html>proxy login</html>', 'JSON'],
+		[null, 'a patient record'],
+	])('Get rejects a 200 that is not a patient record: %p', async (body, expected) => {
+		const { error, calls } = await runError(get(7), ok(body));
 		expect(error).toBeInstanceOf(NodeApiError);
-		expect(error?.message).toBe('Open Dental answered with something other than a patient record');
+		expect(error?.message).toBe(`Open Dental answered with something other than ${expected}`);
+		expect(calls).toHaveLength(1);
 	});
 });

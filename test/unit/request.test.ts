@@ -2,11 +2,12 @@ import { inspect } from 'util';
 import { NodeApiError } from 'n8n-workflow';
 import { openDentalRequest, type OpenDentalConnection } from '../../nodes/OpenDental/transport';
 import { deferLane, resetPacing } from '../../nodes/OpenDental/transport/pacer';
+import { overrideTransportSettings, restoreTransportSettings } from '../../nodes/OpenDental/transport/settings';
 import { fakeContext, type Responder, virtualClock } from '../support/fakeContext';
 
 const DEV = 'devKeySecret42';
 const CUST = 'custKeySecret77';
-const policy = { maxAttempts: 4, maxTotalWaitMs: 60_000, baseDelayMs: 1000, maxDelayMs: 8000 };
+const policy = { maxAttempts: 4, baseDelayMs: 1000, maxDelayMs: 8000 };
 
 const connection: OpenDentalConnection = {
 	baseUrl: 'http://127.0.0.1:1/api/v1',
@@ -21,12 +22,8 @@ const connection: OpenDentalConnection = {
 async function call(responder: Responder, notFoundMessage?: string, conn = connection) {
 	const { ctx, calls } = fakeContext({ responder });
 	const time = virtualClock();
-	const result = openDentalRequest.call(
-		ctx,
-		conn,
-		{ method: 'GET', path: '/patients/42', itemIndex: 3, notFoundMessage },
-		{ clock: time.clock, retry: policy, random: () => 1 },
-	);
+	overrideTransportSettings({ clock: time.clock, retry: policy, random: () => 1 });
+	const result = openDentalRequest.call(ctx, conn, { method: 'GET', path: '/patients/42', itemIndex: 3, notFoundMessage });
 	return { result, calls, time };
 }
 
@@ -43,9 +40,10 @@ function serializeFully(error: Error): string {
 }
 
 beforeEach(() => resetPacing());
+afterEach(() => restoreTransportSettings());
 
 describe('request options', () => {
-	it('sends JSON headers, a timeout above the 60 s server limit, and asks for the full response', async () => {
+	it('sends JSON headers, never follows redirects, reads the body as a stream, and bounds the attempt', async () => {
 		const { result, calls } = await call(() => ({ statusCode: 200, body: { PatNum: 42 } }));
 		await expect(result).resolves.toEqual({ PatNum: 42 });
 		expect(calls).toHaveLength(1);
@@ -56,9 +54,12 @@ describe('request options', () => {
 			headers: { Authorization: `ODFHIR ${DEV}/${CUST}`, 'Content-Type': 'application/json', Accept: 'application/json' },
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
-			json: true,
+			disableFollowRedirect: true,
+			encoding: 'stream',
 		});
-		expect(calls[0].options.timeout).toBeGreaterThan(60_000);
+		// n8n's idle timeout is only a backstop behind the attempt's own 90 s deadline.
+		expect(calls[0].options.timeout).toBe(95_000);
+		expect(calls[0].options.abortSignal).toBeInstanceOf(AbortSignal);
 	});
 });
 
@@ -213,7 +214,8 @@ describe('retry timing', () => {
 			responder: (_, index) =>
 				index === 0 ? { statusCode: 429, headers: { 'retry-after': 'Sat, 21 Nov 2026 10:00:07 GMT' } } : { statusCode: 200, body: [] },
 		});
-		await openDentalRequest.call(ctx, connection, { method: 'GET', path: '/patients', itemIndex: 0 }, { clock: time.clock, retry: policy });
+		overrideTransportSettings({ clock: time.clock, retry: policy });
+		await openDentalRequest.call(ctx, connection, { method: 'GET', path: '/patients', itemIndex: 0 });
 		expect(time.sleeps).toEqual([7000]);
 	});
 
@@ -224,12 +226,11 @@ describe('retry timing', () => {
 		expect(time.sleeps).toEqual([1000, 2000, 4000]);
 	});
 
-	it('gives up early when the next wait would exceed the total budget', async () => {
-		const { ctx, calls } = fakeContext({ responder: () => ({ statusCode: 429, headers: { 'retry-after': '120' } }) });
+	it('gives up at once when the server asks for a wait beyond the request deadline', async () => {
+		const { ctx, calls } = fakeContext({ responder: () => ({ statusCode: 429, headers: { 'retry-after': '180' } }) });
 		const time = virtualClock();
-		const error = await openDentalRequest
-			.call(ctx, connection, { method: 'GET', path: '/patients', itemIndex: 0 }, { clock: time.clock, retry: policy })
-			.catch((e: unknown) => e as Error);
+		overrideTransportSettings({ clock: time.clock, retry: policy });
+		const error = await openDentalRequest.call(ctx, connection, { method: 'GET', path: '/patients', itemIndex: 0 }).catch((e: unknown) => e as Error);
 		expect((error as Error).message).toBe('Open Dental rate limit exceeded');
 		expect(calls).toHaveLength(1);
 		expect(time.sleeps).toEqual([]);
@@ -244,12 +245,8 @@ describe('a request the caller no longer needs (signal aborted)', () => {
 		controller.abort();
 		// A 429 seen by another page holds the key's lane for 1 s.
 		deferLane(connection.laneId, time.now + 1000);
-		const result = openDentalRequest.call(
-			ctx,
-			connection,
-			{ method: 'GET', path: '/patients/Simple', itemIndex: 0, signal: controller.signal },
-			{ clock: time.clock, retry: policy, random: () => 1 },
-		);
+		overrideTransportSettings({ clock: time.clock, retry: policy, random: () => 1 });
+		const result = openDentalRequest.call(ctx, connection, { method: 'GET', path: '/patients/Simple', itemIndex: 0, signal: controller.signal });
 		return { result, calls, time };
 	}
 

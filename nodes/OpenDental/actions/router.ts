@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import { getConnection, type TransportOptions } from '../transport';
+import { getConnection } from '../transport';
 import * as patient from './patient';
 import type { Operation } from './types';
 
@@ -31,7 +31,7 @@ function asNodeError(node: INode, error: unknown, itemIndex: number): NodeApiErr
  * pairs each output record with its input item, and turns failures into error items when the node
  * is set to continue on fail.
  */
-export async function router(this: IExecuteFunctions, transport?: TransportOptions): Promise<INodeExecutionData[][]> {
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operationName = this.getNodeParameter('operation', 0) as string;
@@ -63,7 +63,7 @@ export async function router(this: IExecuteFunctions, transport?: TransportOptio
 			continue;
 		}
 		try {
-			const records = await operation.execute.call(this, plan.params, itemIndex, { connection, transport });
+			const records = await operation.execute.call(this, plan.params, itemIndex, { connection });
 			// One pairedItem object per input item (n8n only reads it), and a loop, not
 			// push(...records): spreading 100,000 records would overflow the call stack.
 			const pairedItem = { item: itemIndex };

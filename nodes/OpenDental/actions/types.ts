@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import type { OpenDentalConnection, TransportOptions } from '../transport';
+import type { OpenDentalConnection } from '../transport';
 
 /** What an operation needs besides its own parameters. */
 export interface OperationContext {
 	connection: OpenDentalConnection;
-	transport?: TransportOptions;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { createHash } from 'crypto';
 import type { ICredentialDataDecryptedObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+import { checkBaseUrl, checkHost, ConnectionSettingsError } from './address';
 
 export const CREDENTIAL_TYPE = 'openDentalApi';
 
@@ -13,7 +14,7 @@ export interface OpenDentalConnection {
 	intervalMs: number;
 	/** Page requests that may be in flight at once for this key (1 on throttled servers). */
 	maxInFlight: number;
-	/** Names the customer key's pacing lane without holding the key itself. */
+	/** Names the pacing lane of this server and customer key without holding the key itself. */
 	laneId: string;
 	/** The ODFHIR Authorization header. Built once, so a request leaves right after its pacing slot. */
 	authorization: string;
@@ -38,66 +39,67 @@ function text(value: unknown): string {
 	return typeof value === 'string' ? value.trim() : '';
 }
 
-function fail(ctx: IExecuteFunctions, message: string, description: string): never {
-	throw new NodeOperationError(ctx.getNode(), message, { description });
-}
+const serverOf = (credentials: ICredentialDataDecryptedObject) => text(credentials.server) || 'remote';
 
-export function resolveBaseUrl(ctx: IExecuteFunctions, credentials: ICredentialDataDecryptedObject): string {
-	const server = text(credentials.server) || 'remote';
-	const host = text(credentials.host) || 'localhost';
+export function resolveBaseUrl(credentials: ICredentialDataDecryptedObject): string {
+	const server = serverOf(credentials);
 	if (server === 'remote') return REMOTE_URL;
-	if (server === 'apiService') return `http://${host}:30223/api/v1`;
-	if (server === 'localApi') return `http://${host}:30222/api/v1`;
-	const baseUrl = text(credentials.baseUrl).replace(/\/+$/, '');
-	if (!/^https?:\/\/[^/\s]+/i.test(baseUrl)) {
-		fail(
-			ctx,
-			'The credential\'s "Base URL" is not a valid http(s) URL',
-			'Enter the full base URL including /api/v1, for example http://192.168.1.20:30223/api/v1',
-		);
-	}
-	return baseUrl;
+	if (server === 'apiService') return `http://${checkHost(credentials.host)}:30223/api/v1`;
+	if (server === 'localApi') return `http://${checkHost(credentials.host)}:30222/api/v1`;
+	return checkBaseUrl(credentials.baseUrl);
 }
 
-function resolveInterval(ctx: IExecuteFunctions, credentials: ICredentialDataDecryptedObject): number {
-	const server = text(credentials.server) || 'remote';
+function resolveInterval(credentials: ICredentialDataDecryptedObject): number {
+	const server = serverOf(credentials);
 	if (server === 'apiService' || server === 'localApi') return 0;
 	const plan = text(credentials.rateLimit) || 'readAll';
 	if (plan !== 'custom') return INTERVAL_BY_PLAN[plan] ?? INTERVAL_BY_PLAN.readAll;
 	const interval = Number(credentials.requestIntervalMs);
 	if (!Number.isFinite(interval) || interval < 0) {
-		fail(ctx, 'The credential\'s "Request Interval (Ms)" must be 0 or more', 'Set it to the spacing your key allows, e.g. 1000');
+		throw new ConnectionSettingsError('The credential\'s "Request Interval (Ms)" must be 0 or more', 'Set it to the spacing your key allows, e.g. 1000');
 	}
 	return interval;
 }
 
-function resolvePageSize(ctx: IExecuteFunctions, credentials: ICredentialDataDecryptedObject): number {
-	const server = text(credentials.server) || 'remote';
+function resolvePageSize(credentials: ICredentialDataDecryptedObject): number {
+	const server = serverOf(credentials);
 	if (server === 'remote') return 100;
 	if (server === 'apiService' || server === 'localApi') return 1000;
 	const size = credentials.pageSize === undefined ? 100 : Number(credentials.pageSize);
 	if (!Number.isInteger(size) || size < 1 || size > 1000) {
-		fail(ctx, 'The credential\'s "Page Size" must be a whole number from 1 to 1000', 'Use 100 for the Remote API and 1000 for the API Service');
+		throw new ConnectionSettingsError('The credential\'s "Page Size" must be a whole number from 1 to 1000', 'Use 100 for the Remote API and 1000 for the API Service');
 	}
 	return size;
 }
 
-export async function getConnection(this: IExecuteFunctions): Promise<OpenDentalConnection> {
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+/** The connection a credential describes; a ConnectionSettingsError names the field that is wrong. */
+export function resolveConnection(credentials: ICredentialDataDecryptedObject): OpenDentalConnection {
 	const developerKey = text(credentials.developerKey);
 	const customerKey = text(credentials.customerKey);
 	if (!developerKey || !customerKey) {
-		fail(this, 'The Open Dental credential is missing its Developer Key or Customer Key', 'Both keys are required; see the credential help');
+		throw new ConnectionSettingsError('The Open Dental credential is missing its Developer Key or Customer Key', 'Both keys are required; see the credential help');
 	}
-	const intervalMs = resolveInterval(this, credentials);
+	const baseUrl = resolveBaseUrl(credentials);
+	const intervalMs = resolveInterval(credentials);
 	return {
-		baseUrl: resolveBaseUrl(this, credentials),
-		pageSize: resolvePageSize(this, credentials),
+		baseUrl,
+		pageSize: resolvePageSize(credentials),
 		intervalMs,
 		maxInFlight: intervalMs > 0 ? 1 : UNTHROTTLED_IN_FLIGHT,
-		// Open Dental throttles per customer key, so the lane is the key — hashed, never stored.
-		laneId: createHash('sha256').update(customerKey).digest('hex').slice(0, 24),
+		// Open Dental throttles per customer key on each server, so the lane is the two together:
+		// hashed, so the key is never stored. A key used on two servers does not share a lane.
+		laneId: createHash('sha256').update(`${new URL(baseUrl).origin}\n${customerKey}`).digest('hex').slice(0, 24),
 		authorization: `ODFHIR ${developerKey}/${customerKey}`,
 		secrets: [developerKey, customerKey],
 	};
+}
+
+export async function getConnection(this: IExecuteFunctions): Promise<OpenDentalConnection> {
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	try {
+		return resolveConnection(credentials);
+	} catch (error) {
+		const description = error instanceof ConnectionSettingsError ? error.description : undefined;
+		throw new NodeOperationError(this.getNode(), error as Error, { description });
+	}
 }

@@ -1,11 +1,18 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
+import { transportSettings } from './settings';
 
 /** One failed attempt, reduced to what is safe to keep: no request, no headers, no records. */
 export interface AttemptFailure {
 	status?: number;
 	/** Network error code when no response arrived (ECONNRESET, ETIMEDOUT…). */
 	networkCode?: string;
+	/** Failures the transport itself ended: a redirect it would not follow, an answer too large, a deadline. */
+	kind?: 'redirect' | 'tooLarge' | 'deadline' | 'notJson';
+	/** host[:port] a redirect pointed to (never its path or query). */
+	redirectHost?: string;
+	/** The byte limit that ended a tooLarge attempt. */
+	limit?: number;
 	/** Open Dental's explanation, already stripped of the keys. */
 	serverMessage: string;
 	retryable: boolean;
@@ -20,8 +27,6 @@ export interface FailureContext {
 	/** Message for a 404, e.g. "Patient 123 not found". */
 	notFoundMessage?: string;
 }
-
-const MAX_SERVER_MESSAGE = 300;
 
 // Open Dental answers 400 both for bad input and for an office it cannot reach right now.
 const OFFICE_UNREACHABLE = /e-?connector|timed? ?out|timeout|unreachable|not running|not responding|could not (connect|reach)|offline|connectivity/i;
@@ -39,49 +44,6 @@ export function isRetryableStatus(status: number, serverMessage: string): boolea
 
 export function isRetryableNetworkCode(code: string | undefined): boolean {
 	return code !== undefined && RETRYABLE_NETWORK.has(code);
-}
-
-export function redact(text: string, secrets: string[]): string {
-	let safe = text;
-	for (const secret of secrets) {
-		if (secret) safe = safe.split(secret).join('***');
-	}
-	return safe;
-}
-
-function decodeJsonString(text: string): string {
-	if (!text.startsWith('"')) return text;
-	try {
-		const parsed: unknown = JSON.parse(text);
-		return typeof parsed === 'string' ? parsed : text;
-	} catch {
-		return text;
-	}
-}
-
-/**
- * Open Dental's error text from whatever shape the body came in: a JSON string, plain text, or
- * ASP.NET's {"Message": "..."}. Other objects yield nothing rather than risk echoing data.
- */
-export function extractServerMessage(body: unknown): string {
-	let text = '';
-	if (Buffer.isBuffer(body)) body = body.toString('utf8');
-	if (typeof body === 'string') {
-		text = decodeJsonString(body.trim());
-		if (text.startsWith('{')) {
-			try {
-				return extractServerMessage(JSON.parse(text));
-			} catch {
-				// not JSON after all: keep the text
-			}
-		}
-	} else if (body && typeof body === 'object' && !Array.isArray(body)) {
-		const record = body as Record<string, unknown>;
-		const message = record.Message ?? record.message;
-		if (typeof message === 'string') text = message;
-	}
-	text = text.replace(/\s+/g, ' ').trim();
-	return text.length > MAX_SERVER_MESSAGE ? `${text.slice(0, MAX_SERVER_MESSAGE)}…` : text;
 }
 
 const isNetworkCode = (value: unknown): value is string => typeof value === 'string' && /^E[A-Z_]+$/.test(value);
@@ -118,8 +80,18 @@ const NETWORK_PHRASES: Record<string, string> = {
 	ENOTFOUND: 'the host was not found',
 };
 
-function summary(failure: AttemptFailure, context: FailureContext): string {
+const megabytes = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
+const seconds = (ms: number) => `${Math.round(ms / 1000)} s`;
+
+/** The one-line summary of a failed request, shared by the node's errors and the credential test. */
+export function failureSummary(failure: AttemptFailure, notFoundMessage?: string): string {
 	const { status, serverMessage } = failure;
+	if (failure.kind === 'redirect') {
+		return `Open Dental answered with a redirect (HTTP ${status}) ${failure.redirectHost ? `to ${failure.redirectHost}` : 'without a valid target'}`;
+	}
+	if (failure.kind === 'tooLarge') return `Open Dental's answer was larger than ${megabytes(failure.limit ?? 0)}`;
+	if (failure.kind === 'deadline') return 'Open Dental did not answer in time';
+	if (failure.kind === 'notJson') return 'Open Dental answered with something other than JSON';
 	if (status === undefined) {
 		return `Could not reach Open Dental: ${NETWORK_PHRASES[failure.networkCode ?? ''] ?? 'network error'}`;
 	}
@@ -128,7 +100,7 @@ function summary(failure: AttemptFailure, context: FailureContext): string {
 	}
 	if (status === 400) return 'Open Dental rejected the request';
 	if (status === 401) return 'Open Dental refused the API keys, or they lack permission for this method';
-	if (status === 404) return context.notFoundMessage ?? 'Open Dental could not find the requested resource';
+	if (status === 404) return notFoundMessage ?? 'Open Dental could not find the requested resource';
 	if (status === 410) return 'This Open Dental method is no longer available';
 	if (status === 429) return 'Open Dental rate limit exceeded';
 	if (status === 504) return 'The Open Dental query took longer than its 60 s limit';
@@ -136,10 +108,22 @@ function summary(failure: AttemptFailure, context: FailureContext): string {
 	return `Open Dental returned HTTP ${status}`;
 }
 
-function hint(failure: AttemptFailure): string {
+const CHECK_ADDRESS = "Check the credential's Server, Host and Base URL";
+
+/** What to do about a failure, in a sentence or two; '' when the summary says it all. */
+export function failureHint(failure: AttemptFailure): string {
 	const { status, serverMessage } = failure;
+	if (failure.kind === 'redirect') {
+		return `The node does not follow redirects, so the keys were not sent there. ${CHECK_ADDRESS}: if that address is the right one, enter it there.`;
+	}
+	if (failure.kind === 'tooLarge') return `Reading stopped at the limit. ${CHECK_ADDRESS} point to the Open Dental API.`;
+	if (failure.kind === 'deadline') {
+		const { attemptDeadlineMs, requestDeadlineMs } = transportSettings().limits;
+		return `An attempt may take ${seconds(attemptDeadlineMs)} with its answer, a request ${seconds(requestDeadlineMs)} with its retries. ${CHECK_ADDRESS} and that the Open Dental API is running.`;
+	}
+	if (failure.kind === 'notJson') return `${CHECK_ADDRESS} point to the Open Dental API (…/api/v1).`;
 	if (status === undefined) {
-		return `Network error ${failure.networkCode ?? 'without a code'}. Check the Server and Host in the credential and that the Open Dental API is running.`;
+		return `Network error ${failure.networkCode ?? 'without a code'}. ${CHECK_ADDRESS} and that the Open Dental API is running.`;
 	}
 	if (isOfficeUnreachable(status, serverMessage)) return 'Ask the office to check that the eConnector service is running.';
 	if (status === 401) return 'Check both keys, that the office enabled the customer key (Setup > Advanced Setup > API), and that the key has the permission this method needs.';
@@ -150,9 +134,9 @@ function hint(failure: AttemptFailure): string {
 
 /** A NodeApiError built only from safe parts: the cause is a small object, never the HTTP error. */
 export function toNodeApiError(node: INode, failure: AttemptFailure, context: FailureContext): NodeApiError {
-	let message = summary(failure, context);
+	let message = failureSummary(failure, context.notFoundMessage);
 	if (failure.retryable && context.attempts > 1) message += ` (gave up after ${context.attempts} attempts)`;
-	const description = [failure.serverMessage && `Open Dental said: "${failure.serverMessage}"`, hint(failure), `Request: ${context.method} ${context.path}`]
+	const description = [failure.serverMessage && `Open Dental said: "${failure.serverMessage}"`, failureHint(failure), `Request: ${context.method} ${context.path}`]
 		.filter(Boolean)
 		.join(' ');
 	const httpCode = failure.status === undefined ? undefined : String(failure.status);
@@ -161,22 +145,41 @@ export function toNodeApiError(node: INode, failure: AttemptFailure, context: Fa
 	return new NodeApiError(node, cause, { message, description, httpCode, itemIndex: context.itemIndex });
 }
 
+/** An error of a read that cannot go on, with no HTTP status of its own. */
+function readError(node: INode, message: string, description: string, itemIndex: number): NodeApiError {
+	return new NodeApiError(node, { message } as JsonObject, { message, description, itemIndex });
+}
+
+const CHECK_SERVER = "Check that the credential's server and base URL point to the Open Dental API.";
+
 /** A 2xx answer of the wrong shape, e.g. a proxy's HTML page or an object where a list belongs. */
 export function unexpectedResponse(node: INode, expected: string, path: string, itemIndex: number): NodeApiError {
-	const message = `Open Dental answered with something other than ${expected}`;
-	return new NodeApiError(node, { message } as JsonObject, {
-		message,
-		description: `Request: GET ${path}. Check that the credential's server and base URL point to the Open Dental API.`,
-		itemIndex,
-	});
+	return readError(node, `Open Dental answered with something other than ${expected}`, `Request: GET ${path}. ${CHECK_SERVER}`, itemIndex);
 }
 
 /** A later page repeated rows already seen: the server ignores Offset, and reading on would loop. */
 export function offsetIgnored(node: INode, path: string, offset: number, itemIndex: number): NodeApiError {
-	const message = 'Open Dental returned the same rows again for a later page';
-	return new NodeApiError(node, { message } as JsonObject, {
-		message,
-		description: `Request: GET ${path} with Offset=${offset}. The server seems to ignore Offset; stopping instead of looping. Check the credential's server or base URL.`,
+	return readError(
+		node,
+		'Open Dental returned the same rows again for a later page',
+		`Request: GET ${path} with Offset=${offset}. The server seems to ignore Offset; stopping instead of looping. Check the credential's server or base URL.`,
 		itemIndex,
-	});
+	);
+}
+
+/** A page whose entries are not records (`idField` undefined), or records without the list's id field. */
+export function notRecords(node: INode, path: string, offset: number, idField: string | undefined, itemIndex: number): NodeApiError {
+	const message = idField ? `Open Dental answered with rows that have no ${idField}` : 'Open Dental answered with a list of something other than records';
+	return readError(node, message, `Request: GET ${path} with Offset=${offset}. Every row of this list is a record with its own ID. ${CHECK_SERVER}`, itemIndex);
+}
+
+/** A read that reached the rows or pages one read may take: more is a runaway, not a sync. */
+export function readTooLong(node: INode, path: string, limit: { rows?: number; pages?: number }, itemIndex: number): NodeApiError {
+	const what = limit.rows !== undefined ? `${limit.rows.toLocaleString('en-US')} rows` : `${(limit.pages ?? 0).toLocaleString('en-US')} pages`;
+	return readError(
+		node,
+		`The list has more than ${what}, the most one read takes`,
+		`Request: GET ${path}. Narrow the filters (e.g. Updated Since) or set a Limit; if the list cannot be this long, ${CHECK_SERVER.charAt(0).toLowerCase()}${CHECK_SERVER.slice(1)}`,
+		itemIndex,
+	);
 }

@@ -1,4 +1,4 @@
-export { getConnection, type OpenDentalConnection } from './connection';
-export { openDentalRequest, type OpenDentalRequest, type TransportOptions } from './request';
+export { getConnection, resolveConnection, type OpenDentalConnection } from './connection';
+export { openDentalRequest, type OpenDentalRequest } from './request';
 export { openDentalRequestAllItems, type ListRequest } from './paging';
 export { unexpectedResponse } from './errors';

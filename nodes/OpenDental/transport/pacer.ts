@@ -4,11 +4,15 @@ import { sleep } from 'n8n-workflow';
 export interface Clock {
 	now(): number;
 	sleep(ms: number): Promise<void>;
+	/** A signal that aborts once `ms` have passed. */
+	deadline(ms: number): AbortSignal;
 }
 
 export const systemClock: Clock = {
 	now: () => Date.now(),
 	sleep: async (ms) => await sleep(ms),
+	// Its timer does not keep the process alive and goes away with the signal.
+	deadline: (ms) => AbortSignal.timeout(Math.max(0, ms)),
 };
 
 export class CancelledError extends Error {
@@ -25,6 +29,7 @@ export function cancellable(clock: Clock, signal: AbortSignal | undefined): Cloc
 	if (!signal) return clock;
 	return {
 		now: clock.now,
+		deadline: clock.deadline,
 		sleep: async (ms) => {
 			if (signal.aborted) throw new CancelledError();
 			let onAbort = () => {};
@@ -83,22 +88,38 @@ function guardMs(lane: Lane, intervalMs: number): number {
 	return Math.min(50, Math.max(20, Math.ceil(intervalMs * 0.02))) + lane.learnedGuardMs;
 }
 
-async function takeInFlightSlot(lane: Lane, maxInFlight: number): Promise<void> {
+async function takeInFlightSlot(lane: Lane, maxInFlight: number, signal: AbortSignal | undefined): Promise<void> {
 	if (lane.inFlight < Math.max(1, maxInFlight)) {
 		lane.inFlight++;
 		return;
 	}
-	// FIFO hand-over: the releasing request passes its slot straight to the oldest waiter.
-	await new Promise<void>((resolve) => lane.waiting.push(resolve));
+	if (signal?.aborted) throw new CancelledError();
+	// FIFO hand-over: the releasing request passes its slot straight to the oldest waiter. A stopped
+	// execution leaves the queue at once; once handed the slot, it passes it on (see acquireSlot).
+	await new Promise<void>((resolve, reject) => {
+		const onAbort = () => {
+			const index = lane.waiting.indexOf(takeSlot);
+			if (index < 0) return;
+			lane.waiting.splice(index, 1);
+			reject(new CancelledError());
+		};
+		const takeSlot = () => {
+			signal?.removeEventListener('abort', onAbort);
+			resolve();
+		};
+		lane.waiting.push(takeSlot);
+		signal?.addEventListener('abort', onAbort, { once: true });
+	});
 }
 
 /**
  * Waits until this lane may start another request, then reserves the start. Call the returned
- * function when the response (or failure) is in.
+ * function when the response (or failure) is in. `signal` (the execution's stop) ends a wait for
+ * an in-flight slot; the clock's own sleeps end the wait for the start time.
  */
-export async function acquireSlot(laneId: string, limits: LaneLimits, clock: Clock): Promise<ReleaseSlot> {
+export async function acquireSlot(laneId: string, limits: LaneLimits, clock: Pick<Clock, 'now' | 'sleep'>, signal?: AbortSignal): Promise<ReleaseSlot> {
 	const lane = laneFor(laneId);
-	await takeInFlightSlot(lane, limits.maxInFlight);
+	await takeInFlightSlot(lane, limits.maxInFlight, signal);
 	const handOver = releaserOf(lane);
 	let reserved = false;
 	let waited = false;

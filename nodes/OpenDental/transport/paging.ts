@@ -1,14 +1,15 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { OpenDentalConnection } from './connection';
-import { offsetIgnored, unexpectedResponse } from './errors';
-import { openDentalRequest, type TransportOptions } from './request';
+import { notRecords, offsetIgnored, readTooLong, unexpectedResponse } from './errors';
+import { openDentalRequest } from './request';
+import { transportSettings } from './settings';
 
 export interface ListRequest {
 	/** Path of a list endpoint, e.g. "/patients/Simple". */
 	path: string;
 	/** Filters; Limit and Offset are set here and nowhere else. */
 	qs?: IDataObject;
-	/** Field that identifies a row, used to drop rows that shifted into a later page. */
+	/** Field that identifies a row, used to drop rows that shifted into a later page; every row must carry it. */
 	idField: string;
 	/** Stop after this many distinct rows; undefined = every row. */
 	limit?: number;
@@ -25,6 +26,15 @@ interface PendingPage {
 	response: Promise<unknown>;
 }
 
+const isRecord = (row: unknown): row is IDataObject => typeof row === 'object' && row !== null && !Array.isArray(row);
+const isId = (id: unknown) => (typeof id === 'number' && Number.isFinite(id)) || (typeof id === 'string' && id !== '');
+
+/** What is wrong with a page's rows, if anything: every row of an Open Dental list is a record with its id. */
+function rowProblem(page: unknown[], idField: string): 'notRecords' | 'noId' | undefined {
+	if (!page.every(isRecord)) return 'notRecords';
+	return page.every((row) => isId((row as IDataObject)[idField])) ? undefined : 'noId';
+}
+
 /** Distinct rows in server order, up to the limit. */
 class RowCollector {
 	readonly rows: IDataObject[] = [];
@@ -33,9 +43,9 @@ class RowCollector {
 
 	constructor(
 		private readonly idField: string,
-		limit: number | undefined,
+		limit: number,
 	) {
-		this.wanted = limit ?? Number.POSITIVE_INFINITY;
+		this.wanted = limit;
 	}
 
 	/** Adds a page's new rows and returns how many were new. */
@@ -43,9 +53,9 @@ class RowCollector {
 		let fresh = 0;
 		for (const row of page) {
 			if (this.wanted === 0) break;
-			const id = row?.[this.idField];
-			if (id !== undefined && this.seen.has(id)) continue;
-			if (id !== undefined) this.seen.add(id);
+			const id = row[this.idField];
+			if (this.seen.has(id)) continue;
+			this.seen.add(id);
 			this.rows.push(row);
 			fresh++;
 			this.wanted--;
@@ -65,14 +75,19 @@ class RowCollector {
  * are read in order, and a page that is not full voids the ones asked for after it, so the rows are
  * exactly those a page-at-a-time read returns. The price is at most (window − 1) requests for pages
  * past the end.
+ *
+ * A read always ends: on a page that is not full, on rows seen before (an ignored Offset), on rows
+ * that are not records with the id, or at the rows and pages one read may take (see limits).
  */
 export async function openDentalRequestAllItems(
 	this: IExecuteFunctions,
 	connection: OpenDentalConnection,
 	request: ListRequest,
-	options: TransportOptions = {},
 ): Promise<IDataObject[]> {
-	const collector = new RowCollector(request.idField, request.limit);
+	const { maxRowsPerRead, maxPagesPerRead } = transportSettings().limits;
+	// One row past the bound tells a list that is too long from one that is exactly that long.
+	const collector = new RowCollector(request.idField, Math.min(request.limit ?? Number.POSITIVE_INFINITY, maxRowsPerRead + 1));
+	let pagesAsked = 0;
 	const maxWindow = Math.max(1, connection.maxInFlight);
 	let windowSize = 1;
 	// Stops retries of pages that turned out not to be needed; an attempt in flight completes.
@@ -84,12 +99,13 @@ export async function openDentalRequestAllItems(
 
 	const askFor = (offset: number, ask: number): PendingPage => {
 		const qs = { ...request.qs, Limit: ask, Offset: offset };
-		const response = openDentalRequest.call(
-			this,
-			connection,
-			{ method: 'GET', path: request.path, qs, itemIndex: request.itemIndex, signal: unneeded.signal },
-			options,
-		);
+		const response = openDentalRequest.call(this, connection, {
+			method: 'GET',
+			path: request.path,
+			qs,
+			itemIndex: request.itemIndex,
+			signal: unneeded.signal,
+		});
 		// Handled when its turn comes; until then a failure must not count as an unhandled rejection.
 		response.catch(() => {});
 		return { offset, ask, response };
@@ -98,7 +114,9 @@ export async function openDentalRequestAllItems(
 	try {
 		while (collector.wanted > 0) {
 			while (pending.length < windowSize && collector.wanted - askedAhead > 0) {
+				if (pagesAsked === maxPagesPerRead) throw readTooLong(this.getNode(), request.path, { pages: maxPagesPerRead }, request.itemIndex);
 				const ask = Math.min(pageSize, collector.wanted - askedAhead);
+				pagesAsked++;
 				pending.push(askFor(nextOffset, ask));
 				nextOffset += ask;
 				askedAhead += ask;
@@ -108,7 +126,12 @@ export async function openDentalRequestAllItems(
 			askedAhead -= page.ask;
 			const body = await page.response;
 			if (!Array.isArray(body)) throw unexpectedResponse(this.getNode(), 'a list', request.path, request.itemIndex);
+			const problem = rowProblem(body, request.idField);
+			if (problem) {
+				throw notRecords(this.getNode(), request.path, page.offset, problem === 'noId' ? request.idField : undefined, request.itemIndex);
+			}
 			const fresh = collector.add(body as IDataObject[]);
+			if (collector.rows.length > maxRowsPerRead) throw readTooLong(this.getNode(), request.path, { rows: maxRowsPerRead }, request.itemIndex);
 			if (body.length > 0 && fresh === 0) {
 				throw offsetIgnored(this.getNode(), request.path, page.offset, request.itemIndex);
 			}

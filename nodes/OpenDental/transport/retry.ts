@@ -1,8 +1,6 @@
-/** How long the transport keeps trying one request before it reports the failure. */
+/** How often the transport tries one request; how long is the request deadline's (see limits). */
 export interface RetryPolicy {
 	maxAttempts: number;
-	/** Total time spent waiting between attempts of one request. */
-	maxTotalWaitMs: number;
 	baseDelayMs: number;
 	maxDelayMs: number;
 }
@@ -11,7 +9,6 @@ export interface RetryPolicy {
 // office outage; a longer outage is better reported than hidden behind a stuck workflow.
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 	maxAttempts: 6,
-	maxTotalWaitMs: 120_000,
 	baseDelayMs: 1000,
 	maxDelayMs: 30_000,
 };

@@ -72,13 +72,8 @@ export function patientListOperation(
 				simplify: this.getNodeParameter('simplify', itemIndex, true) as boolean,
 			};
 		},
-		async execute(params, itemIndex, { connection, transport }) {
-			const records = await openDentalRequestAllItems.call(
-				this,
-				connection,
-				{ path, qs: params.qs, idField: 'PatNum', limit: params.limit, itemIndex },
-				transport,
-			);
+		async execute(params, itemIndex, { connection }) {
+			const records = await openDentalRequestAllItems.call(this, connection, { path, qs: params.qs, idField: 'PatNum', limit: params.limit, itemIndex });
 			return shapePatients(records, params.simplify);
 		},
 	};

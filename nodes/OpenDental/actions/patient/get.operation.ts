@@ -34,15 +34,15 @@ async function execute(
 	this: IExecuteFunctions,
 	params: GetParams,
 	itemIndex: number,
-	{ connection, transport }: OperationContext,
+	{ connection }: OperationContext,
 ): Promise<IDataObject[]> {
 	const path = `/patients/${params.patNum}`;
-	const record = await openDentalRequest.call(
-		this,
-		connection,
-		{ method: 'GET', path, itemIndex, notFoundMessage: `Patient ${params.patNum} not found` },
-		transport,
-	);
+	const record = await openDentalRequest.call(this, connection, {
+		method: 'GET',
+		path,
+		itemIndex,
+		notFoundMessage: `Patient ${params.patNum} not found`,
+	});
 	if (!record || typeof record !== 'object' || Array.isArray(record)) {
 		throw unexpectedResponse(this.getNode(), 'a patient record', path, itemIndex);
 	}
