@@ -92,7 +92,7 @@ async function dropdownOptions(page, parameterName) {
  *   nodeIcon: { url: string, loaded: boolean, status: number, contentType: string },
  *   credentialIcon: { url: string, loaded: boolean, status: number, contentType: string },
  *   resources: string[], operations: string[], selectedCredential: string,
- *   credentialName: string, credentialFields: string[], credentialTested: boolean,
+ *   credentialName: string, credentialFields: string[], credentialNotices: string[], credentialTested: boolean,
  *   externalRequests: string[], pageErrors: string[], screenshots: string[] }>}
  */
 async function checkEditor({ url, cookie, workflowId, nodeName, screenshotDir }) {
@@ -159,10 +159,17 @@ async function checkEditor({ url, cookie, workflowId, nodeName, screenshotDir })
 		const credentialIcon = await imageFacts(page, modal.locator('header img'));
 		const credentialName = (await modal.locator(testId('credential-name')).innerText()).trim();
 		const credentialFields = [];
+		const credentialNotices = [];
 		for (const field of await modal.locator(testId('credential-connection-parameter')).all()) {
 			if (!(await field.isVisible())) continue;
 			// The label's first text is the field's name; required fields add a " *" to it.
-			const title = await field.locator('label.n8n-input-label .n8n-text').first().innerText();
+			// A notice has no label: its text is kept apart.
+			const label = field.locator('label.n8n-input-label .n8n-text');
+			if ((await label.count()) === 0) {
+				credentialNotices.push((await field.innerText()).replace(/\s+/g, ' ').trim());
+				continue;
+			}
+			const title = await label.first().innerText();
 			credentialFields.push(title.replace(/\s*\*$/, '').trim());
 		}
 		await shoot('credential.png');
@@ -175,6 +182,7 @@ async function checkEditor({ url, cookie, workflowId, nodeName, screenshotDir })
 			selectedCredential,
 			credentialName,
 			credentialFields,
+			credentialNotices,
 			credentialTested,
 			externalRequests,
 			pageErrors,

@@ -83,8 +83,13 @@ describe('the editor of n8n 2.41.1 in headless Chromium', () => {
 			'Page Size',
 			'Allowed HTTP Request Domains',
 		]);
+		// The simulator's Custom URL is plain http: the form says what that means.
+		expect(facts.credentialNotices).toEqual([
+			'A Base URL starting with http:// sends the keys and patient data unencrypted. Use https:// unless the server is on this machine or inside the office network.',
+		]);
 
-		// Opening the form ran the credential's test: one preference lookup, keys in the ODFHIR header.
+		// Opening the form ran the credential's test, which the node provides (testedBy): one
+		// preference lookup, keys in the ODFHIR header.
 		expect(facts.credentialTested).toBe(true);
 		expect(sim.requests().map((entry) => `${entry.method} ${entry.path}?${entry.rawQuery} ${entry.status} ${entry.headers.authorization}`)).toEqual([
 			`GET /preferences?PrefName=PracticeTitle 200 ODFHIR ${KEY.developerKey}/${KEY.customerKey}`,
