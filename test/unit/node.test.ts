@@ -335,6 +335,12 @@ describe('Get Many and Search', () => {
 		expect(error?.message).toBe('Item 0: "Limit" must be a positive whole number');
 		expect(calls).toHaveLength(0);
 	});
+
+	it('rejects a limit above the rows one read returns, before any request', async () => {
+		const { error, calls } = await runError({ resource: 'patient', operation: 'getAll', returnAll: false, limit: 500_001, filters: {}, simplify: true }, ok([]));
+		expect(error?.message).toBe('Item 0: "Limit" must be at most 500,000, the most one read returns');
+		expect(calls).toHaveLength(0);
+	});
 });
 
 describe('unexpected answers', () => {

@@ -12,14 +12,6 @@ const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]
 // Windows machine names may hold underscores, so they are allowed beside DNS letters and digits.
 const LABEL = /^[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?$/i;
 
-function parsesAsIpv6(text: string): boolean {
-	try {
-		return new URL(`http://[${text}]/`).hostname.startsWith('[');
-	} catch {
-		return false;
-	}
-}
-
 function parseUrl(text: string): URL | undefined {
 	try {
 		return new URL(text);
@@ -27,6 +19,8 @@ function parseUrl(text: string): URL | undefined {
 		return undefined;
 	}
 }
+
+const parsesAsIpv6 = (text: string) => parseUrl(`http://[${text}]/`)?.hostname.startsWith('[') ?? false;
 
 function isHostName(host: string): boolean {
 	const name = host.endsWith('.') ? host.slice(0, -1) : host;

@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { type FilterSpec, filtersToQuery } from '../../helpers/filters';
-import { toPositiveInteger } from '../../helpers/validation';
+import { invalidInput, toPositiveInteger } from '../../helpers/validation';
+import { DEFAULT_LIMITS } from '../../transport/limits';
+import { transportSettings } from '../../transport/settings';
 import { openDentalRequestAllItems } from '../../transport';
 import type { Operation } from '../types';
 import { simplifyPatient } from './simplify';
@@ -22,7 +24,7 @@ export function listOptions(operation: string, simplifyHint: string): INodePrope
 			name: 'limit',
 			type: 'number',
 			default: 50,
-			typeOptions: { minValue: 1 },
+			typeOptions: { minValue: 1, maxValue: DEFAULT_LIMITS.maxRowsPerRead },
 			description: 'Max number of results to return',
 			displayOptions: { show: { ...show, returnAll: [false] } },
 		},
@@ -41,10 +43,14 @@ export function simplifyOption(operation: string, hint: string): INodeProperties
 	};
 }
 
-/** The item's row limit: undefined with Return All. */
+/** The item's row limit: undefined with Return All. No read returns more than the transport's bound. */
 export function readLimit(ctx: IExecuteFunctions, itemIndex: number): number | undefined {
 	if (ctx.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
-	return toPositiveInteger(ctx, itemIndex, { label: 'Limit', name: 'limit' }, ctx.getNodeParameter('limit', itemIndex, 50));
+	const field = { label: 'Limit', name: 'limit' };
+	const limit = toPositiveInteger(ctx, itemIndex, field, ctx.getNodeParameter('limit', itemIndex, 50));
+	const { maxRowsPerRead } = transportSettings().limits;
+	if (limit > maxRowsPerRead) throw invalidInput(ctx, itemIndex, field, `must be at most ${maxRowsPerRead.toLocaleString('en-US')}, the most one read returns`, String(limit));
+	return limit;
 }
 
 export function shapePatients(records: IDataObject[], simplify: boolean): IDataObject[] {
