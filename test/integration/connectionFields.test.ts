@@ -3,6 +3,7 @@
 // query or fragment as a Custom URL. The credential test applies the same rules (credential.test.ts).
 import { NodeOperationError } from 'n8n-workflow';
 import { resetPacing } from '../../nodes/OpenDental/transport/pacer';
+import { REFUSED_ADDRESSES, withHost } from '../support/addressCases';
 import { startTestServer, type TestServer } from '../support/testServer';
 import { FREE_KEY, runOpenDental, runOpenDentalError } from './setup';
 
@@ -22,24 +23,8 @@ beforeEach(() => {
 const withFields = async (fields: Record<string, string>) =>
 	await runOpenDentalError({ baseUrl: server.origin }, getPatient, { credentials: { ...keys, ...fields } });
 
-it.each([
-	[{ server: 'apiService', host: `127.0.0.1:PORT/x?` }, 'The credential\'s "Host" must be a machine name or IP address only'],
-	[{ server: 'apiService', host: '127.0.0.1#' }, 'The credential\'s "Host" must be a machine name or IP address only'],
-	[{ server: 'localApi', host: 'http://127.0.0.1' }, 'The credential\'s "Host" must be a machine name or IP address only'],
-	[{ server: 'localApi', host: 'admin@127.0.0.1' }, 'The credential\'s "Host" must be a machine name or IP address only'],
-	[{ server: 'apiService', host: '999.1.1.1' }, 'The credential\'s "Host" is not a valid IPv4 address: 999.1.1.1'],
-	[{ server: 'apiService', host: '::1' }, 'The credential\'s "Host" must put an IPv6 address in brackets: [::1]'],
-	[{ server: 'apiService', host: '[::g]' }, 'The credential\'s "Host" is not a valid IPv6 address: [::g]'],
-	[{ server: 'custom', baseUrl: 'http://user:pw@HOSTPORT/api/v1' }, 'The credential\'s "Base URL" must not contain a user name or password'],
-	[{ server: 'custom', baseUrl: 'http://HOSTPORT/api/v1#' }, 'The credential\'s "Base URL" must not contain "?" or "#"'],
-	[{ server: 'custom', baseUrl: 'http://HOSTPORT/api/v1?' }, 'The credential\'s "Base URL" must not contain "?" or "#"'],
-	[{ server: 'custom', baseUrl: 'file:///etc/hosts' }, 'The credential\'s "Base URL" must start with http:// or https://, not file:'],
-	[{ server: 'custom', baseUrl: 'javascript:alert(1)' }, 'The credential\'s "Base URL" must start with http:// or https://, not javascript:'],
-	[{ server: 'custom', baseUrl: 'api.example.com' }, 'The credential\'s "Base URL" is not a valid http(s) URL'],
-])('%p → "%s", before any request', async (fields, message) => {
-	const resolved = Object.fromEntries(
-		Object.entries(fields).map(([name, value]) => [name, value.replace('HOSTPORT', `127.0.0.1:${server.port}`).replace('PORT', String(server.port))]),
-	);
+it.each(REFUSED_ADDRESSES)('%p → "%s", before any request', async (fields, message) => {
+	const resolved = withHost(fields, `127.0.0.1:${server.port}`);
 	const error = await withFields(resolved);
 	expect(error).toBeInstanceOf(NodeOperationError);
 	expect(error.message).toBe(message);

@@ -3,7 +3,8 @@
 import { resetPacing } from '../../nodes/OpenDental/transport/pacer';
 import { startSimulator, type Simulator } from '../../simulator';
 import { runCredentialTest } from '../harness/n8nCredentialTest';
-import { startTestServer, type TestServer } from '../support/testServer';
+import { REFUSED_ADDRESSES, withHost } from '../support/addressCases';
+import { startOtherHost, startTestServer, type TestServer } from '../support/testServer';
 import { FREE_KEY } from './setup';
 
 const keys = { developerKey: FREE_KEY.developerKey, customerKey: FREE_KEY.customerKey };
@@ -37,22 +38,6 @@ describe('credential test against the simulator', () => {
 	});
 });
 
-describe('credential test: the same field rules as the node, before anything is sent', () => {
-	it.each([
-		[{ server: 'custom', baseUrl: 'file:///etc/passwd' }, 'The credential\'s "Base URL" must start with http:// or https://, not file:'],
-		[{ server: 'custom', baseUrl: 'javascript:alert(1)' }, 'The credential\'s "Base URL" must start with http:// or https://, not javascript:'],
-		[{ server: 'custom', baseUrl: 'http://user:pw@127.0.0.1:9/api/v1' }, 'The credential\'s "Base URL" must not contain a user name or password'],
-		[{ server: 'custom', baseUrl: 'http://127.0.0.1:9/api/v1?x=1' }, 'The credential\'s "Base URL" must not contain "?" or "#"'],
-		[{ server: 'apiService', host: '127.0.0.1:9/x?' }, 'The credential\'s "Host" must be a machine name or IP address only'],
-		[{ server: 'apiService', host: 'office#' }, 'The credential\'s "Host" must be a machine name or IP address only'],
-		[{ server: 'localApi', host: '::1' }, 'The credential\'s "Host" must put an IPv6 address in brackets: [::1]'],
-	])('%p → %s', async (fields, message) => {
-		const result = await runCredentialTest({ ...keys, rateLimit: 'none', ...fields });
-		expect(result.status).toBe('Error');
-		expect(result.message.startsWith(`${message}.`)).toBe(true);
-	});
-});
-
 describe('credential test against a hostile server', () => {
 	let office: TestServer;
 	let elsewhere: TestServer;
@@ -60,7 +45,7 @@ describe('credential test against a hostile server', () => {
 
 	beforeAll(async () => {
 		office = await startTestServer((_request, response) => answer(response));
-		elsewhere = await startTestServer((_request, response) => response.writeHead(200, { 'Content-Type': 'application/json' }).end('[]'), '127.0.0.2');
+		elsewhere = await startOtherHost();
 	});
 	afterAll(async () => {
 		await office.close();
@@ -80,6 +65,13 @@ describe('credential test against a hostile server', () => {
 		});
 		expect(office.requests).toHaveLength(1);
 		expect(elsewhere.requests).toEqual([]);
+	});
+
+	it.each(REFUSED_ADDRESSES)('the same field rules as the node: %p → "%s", before anything is sent', async (fields, message) => {
+		const result = await runCredentialTest({ ...keys, rateLimit: 'none', ...withHost(fields, `127.0.0.1:${office.port}`) });
+		expect(result.status).toBe('Error');
+		expect(result.message.startsWith(`${message}.`)).toBe(true);
+		expect(office.requests).toEqual([]);
 	});
 
 	it('an answer that is not JSON (a proxy page) fails the test', async () => {

@@ -2,7 +2,7 @@
 // follow it and re-attach the Authorization header, even to another host.
 import type { NodeApiError } from 'n8n-workflow';
 import { resetPacing } from '../../nodes/OpenDental/transport/pacer';
-import { startTestServer, type TestServer } from '../support/testServer';
+import { startOtherHost, startTestServer, type TestServer } from '../support/testServer';
 import { runOpenDentalError, simulatorCredential } from './setup';
 
 type Answer = Parameters<Parameters<typeof startTestServer>[0]>[1];
@@ -16,8 +16,7 @@ const everyPatient = { operation: 'getAll', returnAll: true, filters: {}, simpli
 
 beforeAll(async () => {
 	office = await startTestServer((_request, response) => answer(response));
-	// Another loopback address: a different host as far as origins go.
-	elsewhere = await startTestServer((_request, response) => response.writeHead(200, { 'Content-Type': 'application/json' }).end(LEAKED_ROWS), '127.0.0.2');
+	elsewhere = await startOtherHost(LEAKED_ROWS);
 });
 afterAll(async () => {
 	await office.close();

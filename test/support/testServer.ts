@@ -55,6 +55,14 @@ export async function startTestServer(handler: Handler, host = '127.0.0.1'): Pro
 	return self;
 }
 
+/**
+ * A server on another loopback address (another host, as origins go) that answers every request
+ * with JSON `body`: whatever reaches it is what a redirect would have leaked.
+ */
+export async function startOtherHost(body = '[]'): Promise<TestServer> {
+	return await startTestServer((_request, response) => response.writeHead(200, { 'Content-Type': 'application/json' }).end(body), '127.0.0.2');
+}
+
 /** Writes `chunk` whenever the socket can take more, until the client goes away. */
 export function writeForever(response: http.ServerResponse, chunk: string): void {
 	const pump = () => {
