@@ -22,7 +22,7 @@ function parseArgs(argv) {
 
 async function main() {
 	const options = parseArgs(process.argv.slice(2));
-	ensureDevDependencies();
+	await ensureDevDependencies();
 	step('build', 'npm', ['run', 'build']);
 	// Loaded after the install step, so a fresh clone needs nothing beforehand.
 	const { runDemo } = require('../e2e/demo');
