@@ -1,11 +1,10 @@
 // The credential's Test, as the editor runs it (`POST /rest/credentials/test` on `n8n start`), on
 // both n8n versions: n8n finds the node's test function (testedBy) and runs it with the node's
 // rules. A redirect fails the test and the keys reach no other host.
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Simulator } from '../../simulator';
 import { DEFAULT_KEYS, startSimulator } from '../../simulator';
 import { N8n } from '../lib/n8n';
+import { startRecordingServer } from '../lib/testServers';
 import { startServer } from '../lib/server';
 import { TARGETS } from '../lib/targets';
 
@@ -15,43 +14,20 @@ const KEY = DEFAULT_KEYS[0];
 const keys = { developerKey: KEY.developerKey, customerKey: KEY.customerKey };
 const CREDENTIAL_ID = 'odCredentialTest';
 
-interface Recorder {
-	origin: string;
-	port: number;
-	hits: string[];
-	close(): Promise<void>;
-}
-
-/** A server that answers every request with `status` and `headers`, and records what reached it. */
-async function recorder(host: string, status: number, headers: (self: Recorder) => Record<string, string> = () => ({})): Promise<Recorder> {
-	const hits: string[] = [];
-	const server = http.createServer((request, response) => {
-		hits.push(`${request.method} ${request.url} ${request.headers.authorization ?? ''}`);
-		response.writeHead(status, headers(self)).end('[]');
-	});
-	await new Promise<void>((resolve) => server.listen(0, host, resolve));
-	const { port } = server.address() as AddressInfo;
-	const self: Recorder = {
-		origin: `http://${host}:${port}`,
-		port,
-		hits,
-		close: async () => await new Promise<void>((resolve) => server.close(() => resolve())),
-	};
-	return self;
-}
-
 describe.each(TARGETS.map((target) => [target.n8nVersion, target] as const))('credential test in n8n %s', (_version, target) => {
 	let sim: Simulator;
 	let n8n: N8n;
 	let server: Awaited<ReturnType<typeof startServer>>;
 	let cookie: string;
-	let elsewhere: Recorder;
-	let redirecting: Recorder;
+	let elsewhere: Awaited<ReturnType<typeof startRecordingServer>>;
+	let redirecting: Awaited<ReturnType<typeof startRecordingServer>>;
 
 	beforeAll(async () => {
 		sim = await startSimulator({ patients: 10, throttle: { mode: 'off' } });
-		elsewhere = await recorder('127.0.0.2', 200, () => ({ 'Content-Type': 'application/json' }));
-		redirecting = await recorder('127.0.0.1', 302, () => ({ Location: `${elsewhere.origin}/api/v1/preferences?PrefName=PracticeTitle` }));
+		elsewhere = await startRecordingServer('127.0.0.2', (_request, response) => response.writeHead(200, { 'Content-Type': 'application/json' }).end('[]'));
+		redirecting = await startRecordingServer('127.0.0.1', (_request, response) =>
+			response.writeHead(302, { Location: `${elsewhere.origin}/api/v1/preferences?PrefName=PracticeTitle` }).end(),
+		);
 		n8n = await N8n.create(target, { timezone: sim.getConfig().officeTimeZone });
 		// The editor tests a credential by its id (a saved one, or the one being edited).
 		await n8n.importCredentials([{ id: CREDENTIAL_ID, name: 'Open Dental', type: 'openDentalApi', data: { server: 'remote', ...keys } }]);
