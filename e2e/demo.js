@@ -5,7 +5,7 @@
 
 const { startSimulator, DEFAULT_KEYS, intervalFor } = require('../simulator');
 const { ensureInstalled } = require('./lib/install');
-const { N8n, nodeItems } = require('./lib/n8n');
+const { N8n, nodeItems, describeExecution } = require('./lib/n8n');
 const { startServer } = require('./lib/server');
 const { isPortTaken } = require('./lib/ports');
 const { stopAll } = require('./lib/proc');
@@ -42,14 +42,15 @@ function describeRequests(log) {
 async function runExample(n8n, sim, workflow, intervalMs) {
 	sim.clearRequests();
 	const result = await n8n.execute(workflow.id);
-	if (result.code !== 0 || result.run?.status !== 'success') {
-		const error = result.run?.data?.resultData?.error;
-		throw new Error(`"${workflow.name}" failed: ${error ? `${error.message} ${error.description ?? ''}` : result.output.slice(-2000)}`);
-	}
+	// One line: the workflow, n8n's exit code or signal, the node's error; never the run's records.
+	const outcome = describeExecution(workflow.name, result);
+	if (!outcome.ok) throw new Error(outcome.message);
 	const items = nodeItems(result.run, openDentalNodeName(workflow));
 	const log = sim.requests();
 	const apiMs = log.length > 0 ? log[log.length - 1].at + (log[log.length - 1].durationMs ?? 0) - log[0].at : 0;
-	return { name: workflow.name, items, log, n8nMs: result.durationMs, apiMs, pacing: describePacing(log, intervalMs) };
+	// A crash after a complete, successful run leaves the result whole; it counts, and is shown.
+	const crash = outcome.crashedAfterSuccess ? `${outcome.message}, so the run counts` : undefined;
+	return { name: workflow.name, items, log, n8nMs: result.durationMs, apiMs, pacing: describePacing(log, intervalMs), crash };
 }
 
 function printSummary(results, { patients, changedToday, intervalMs, target }) {
@@ -60,6 +61,7 @@ function printSummary(results, { patients, changedToday, intervalMs, target }) {
 		console.log(`    ${describeRequests(result.log)}`);
 		console.log(`    pacing: ${result.pacing}`);
 		console.log(`    time: ${seconds(result.n8nMs)} for the whole n8n run, ${seconds(result.apiMs)} of it with Open Dental`);
+		if (result.crash) console.log(`    ⚠ ${result.crash}`);
 	}
 	const [all, changed] = results;
 	const distinct = new Set(all.items.map((item) => item.json.PatNum)).size;

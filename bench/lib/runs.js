@@ -21,6 +21,15 @@ function assertComplete(scenario, variant, measured) {
 	);
 }
 
+/**
+ * What a webhook answer without the probe's counts says, without quoting it: n8n's error message
+ * if it sent one, else only its shape (an answer from a misconfigured workflow can be a record).
+ */
+function answerError(body) {
+	if (typeof body?.message === 'string') return body.message.slice(0, 300);
+	return `no counts in the answer (${body === null || typeof body !== 'object' ? typeof body : `fields: ${Object.keys(body).slice(0, 10).join(', ')}`})`;
+}
+
 /** The node's latest requests with the node's ramp; inside n8n without the key (the probe has a credential). */
 function planFor(ctx, scenario, inside) {
 	if (!ctx.plan) throw new Error('the raw baselines need a node run to replay first');
@@ -45,9 +54,8 @@ async function runVariant(ctx, scenario, variant, { pass, rep = null, label }) {
 		const post = ctx.registered.has(path) ? postWebhook : postWhenRegistered;
 		const answer = await post(ctx.server.url, path, body);
 		ctx.registered.add(path);
-		if (answer.status !== 200 || typeof answer.body !== 'object' || typeof answer.body.items !== 'number') {
-			const message = typeof answer.body === 'object' ? JSON.stringify(answer.body).slice(0, 500) : String(answer.body).slice(0, 500);
-			throw new Error(`${scenario.title} / ${variant.label}: n8n answered HTTP ${answer.status}: ${message}\nn8n log (last lines):\n${ctx.logTail()}`);
+		if (answer.status !== 200 || typeof answer.body !== 'object' || typeof answer.body?.items !== 'number') {
+			throw new Error(`${scenario.title} / ${variant.label}: n8n answered HTTP ${answer.status}: ${answerError(answer.body)}\nn8n log (last lines):\n${ctx.logTail()}`);
 		}
 		measured = { ...answer.body, clientMs: answer.clientMs };
 		if (body.plan) measured.replayed = { requests: body.plan.offsets.length, limit: body.plan.limit, rampMax: body.plan.rampMax };

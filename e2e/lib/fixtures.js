@@ -25,15 +25,16 @@ function loadExamples() {
 /**
  * An Open Dental credential for the simulator, in the plain form `n8n import:credentials` reads.
  * @param {{ id: string, name: string, baseUrl: string, key: { developerKey: string, customerKey: string },
- *   rateLimit?: string, pageSize?: number }} options
+ *   rateLimit?: string, requestIntervalMs?: number, pageSize?: number }} options
  */
-function simulatorCredential({ id, name, baseUrl, key, rateLimit = 'none', pageSize = 100 }) {
+function simulatorCredential({ id, name, baseUrl, key, rateLimit = 'none', requestIntervalMs, pageSize = 100 }) {
 	const data = {
 		server: 'custom',
 		baseUrl,
 		developerKey: key.developerKey,
 		customerKey: key.customerKey,
 		rateLimit,
+		...(requestIntervalMs === undefined ? {} : { requestIntervalMs }),
 		pageSize,
 	};
 	return { id, name, type: 'openDentalApi', data };

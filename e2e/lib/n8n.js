@@ -9,6 +9,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { run, runChecked } = require('./proc');
+const { readExecuteOutput, describeExecution } = require('./executeOutput');
 const { freePort } = require('./ports');
 const { installIntoUserFolder } = require('./packageInstall');
 const { isInstalled } = require('./install');
@@ -29,21 +30,8 @@ const QUIET_ENV = {
 // N8N_CUSTOM_EXTENSIONS or DB_TYPE would change what is tested; jest sets NODE_ENV=test).
 const INHERITED_BLOCKLIST = /^(N8N_|DB_|GENERIC_TIMEZONE$|NODE_ENV$|NODE_OPTIONS$|NODE_PATH$|EXECUTIONS_|QUEUE_)/;
 
-/**
- * The run document `n8n execute --rawOutput` prints: pretty-printed JSON from a line `{`
- * to a line `}`, after log lines and, on failure, before the error's text.
- */
-function parseExecuteOutput(stdout) {
-	const lines = stdout.split('\n');
-	const start = lines.findIndex((line) => line === '{');
-	const end = lines.indexOf('}', start);
-	if (start < 0 || end < 0) return undefined;
-	try {
-		return JSON.parse(lines.slice(start, end + 1).join('\n'));
-	} catch {
-		return undefined;
-	}
-}
+// Node options for `n8n execute`: works around n8n 2.x's SIGSEGV at exit (see exitGuard.js).
+const EXECUTE_NODE_ARGS = ['--require', path.join(__dirname, 'exitGuard.js')];
 
 class N8n {
 	constructor(target, userFolder, { timezone }) {
@@ -80,14 +68,15 @@ class N8n {
 
 	/**
 	 * Runs one n8n CLI command with its own task-broker port. With `checked`, a non-zero exit
-	 * is an error carrying n8n's last output lines.
+	 * is an error carrying n8n's last output lines. `stdoutFile` and `nodeArgs` go to run().
 	 */
-	async cli(args, { env = {}, timeoutMs = 180000, checked = false } = {}) {
+	async cli(args, { env = {}, timeoutMs = 180000, checked = false, stdoutFile, nodeArgs = [] } = {}) {
 		const brokerPort = await freePort();
-		return (checked ? runChecked : run)(this.target.nodeBin, [this.target.n8nBin, ...args], {
+		return (checked ? runChecked : run)(this.target.nodeBin, [...nodeArgs, this.target.n8nBin, ...args], {
 			cwd: this.userFolder,
 			env: this.env({ N8N_RUNNERS_BROKER_PORT: String(brokerPort), ...env }),
 			timeoutMs,
+			stdoutFile,
 		});
 	}
 
@@ -114,12 +103,25 @@ class N8n {
 	}
 
 	/**
-	 * Runs a workflow with `n8n execute --id --rawOutput`. Resolves with the exit code, the
-	 * parsed run (undefined when n8n printed none) and the raw output for assertions on it.
+	 * Runs a workflow with `n8n execute --id --rawOutput`, its stdout going to a file that is read
+	 * after n8n exits (see run()). Resolves with the exit code or signal, the run (undefined when
+	 * the output holds no complete run) and the log: all other output, n8n's log lines and
+	 * stderr. The log is for assertions; to show it, use logLines() (see executeOutput.js).
 	 */
-	async execute(workflowId, options) {
-		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], options);
-		return { ...result, run: parseExecuteOutput(result.stdout), output: `${result.stdout}\n${result.stderr}` };
+	async execute(workflowId, options = {}) {
+		const file = path.join(this.userFolder, 'tmp', `execute-${crypto.randomUUID()}.out`);
+		try {
+			const { code, signal, stderr, durationMs } = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], {
+				...options,
+				stdoutFile: file,
+				nodeArgs: EXECUTE_NODE_ARGS,
+			});
+			const { run: document, log } = readExecuteOutput(file);
+			return { code, signal, durationMs, run: document, log: stderr ? `${log}\n${stderr}` : log };
+		} finally {
+			// The run holds patient records; nothing of it stays behind.
+			fs.rmSync(file, { force: true });
+		}
 	}
 
 	remove() {
@@ -137,4 +139,4 @@ function nodeItems(runData, nodeName) {
 	return runs[0]?.data?.main?.[0] ?? [];
 }
 
-module.exports = { N8n, nodeItems, parseExecuteOutput };
+module.exports = { N8n, nodeItems, describeExecution };

@@ -8,6 +8,8 @@ const { freePort } = require('./ports');
 const { track } = require('./proc');
 
 const READY_LINE = 'Editor is now accessible via';
+// The end of n8n's log kept for error messages: a server can run (and log) for a long time.
+const LOG_TAIL_CHARS = 20000;
 
 /**
  * Starts the server of an N8n instance. Resolves once n8n logs that the editor is
@@ -27,15 +29,17 @@ async function startServer(n8n, { port, timeoutMs = 120000, onLine, env: extraEn
 	});
 	const child = track(spawn(n8n.target.nodeBin, [n8n.target.n8nBin, 'start'], { cwd: n8n.userFolder, env, stdio: ['ignore', 'pipe', 'pipe'] }));
 	let log = '';
+	let ready = false;
 	const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
 
 	await new Promise((resolve, reject) => {
 		const timer = setTimeout(() => reject(new Error(`n8n start was not ready within ${timeoutMs / 1000} s:\n${log.slice(-3000)}`)), timeoutMs);
 		const onData = (chunk) => {
 			const text = chunk.toString();
-			log += text;
+			log = (log + text).slice(-LOG_TAIL_CHARS);
 			if (onLine) for (const line of text.split('\n')) if (line.trim()) onLine(line);
-			if (log.includes(READY_LINE)) {
+			if (!ready && log.includes(READY_LINE)) {
+				ready = true;
 				clearTimeout(timer);
 				resolve();
 			}

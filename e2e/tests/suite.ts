@@ -3,7 +3,7 @@
 import type { Patient, RequestLogEntry, Simulator } from '../../simulator';
 import { startSimulator } from '../../simulator';
 import { loadExamples } from '../lib/fixtures';
-import { N8n, nodeItems } from '../lib/n8n';
+import { describeExecution, N8n, nodeItems } from '../lib/n8n';
 import { getTarget } from '../lib/targets';
 import {
 	credentials,
@@ -86,17 +86,19 @@ export function describeEndToEnd(targetName: string): void {
 
 		beforeEach(() => sim.reset());
 
+		// A run that n8n printed in full and exited from normally; otherwise the test fails with one
+		// line naming the exit code or signal (a crash even after a successful run is a failure
+		// here: the harness's exit guard is meant to prevent it).
 		async function execute(workflowId: string) {
 			const result = await n8n.execute(workflowId);
-			if (!result.run) throw new Error(`n8n printed no run for ${workflowId} (exit ${result.code}):\n${result.output.slice(-3000)}`);
+			if (!result.run || result.signal !== null) throw new Error(describeExecution(workflowId, result).message);
 			return result;
 		}
 
 		async function executeOk(workflowId: string) {
 			const result = await execute(workflowId);
-			if (result.code !== 0 || result.run.status !== 'success') {
-				throw new Error(`${workflowId} failed (exit ${result.code}): ${JSON.stringify(result.run.data.resultData.error)?.slice(0, 2000)}`);
-			}
+			const outcome = describeExecution(workflowId, result);
+			if (!outcome.ok) throw new Error(outcome.message);
 			return result;
 		}
 
@@ -165,7 +167,8 @@ export function describeEndToEnd(targetName: string): void {
 		});
 
 		test('refused keys (401) give a clear message, and no key appears anywhere in the output', async () => {
-			const { code, run, output } = await execute('odWrongKey');
+			const { code, run, log } = await execute('odWrongKey');
+			const output = `${log}\n${JSON.stringify(run)}`;
 
 			expect(code).toBe(1);
 			const error = run.data.resultData.error;
@@ -218,7 +221,7 @@ export function describeEndToEnd(targetName: string): void {
 
 		test('two Open Dental nodes sharing one customer key never break its pacing interval', async () => {
 			sim.configure({ throttle: { mode: 'reject' } });
-			const interval = sim.getConfig().throttle.enterpriseMs;
+			const throttle = sim.getConfig().throttle.enterpriseMs;
 
 			const { run } = await executeOk('odTwoNodesOneKey');
 
@@ -229,10 +232,8 @@ export function describeEndToEnd(targetName: string): void {
 				[0, 100, 200, 0, 100, 200].map((offset) => `${ENTERPRISE_KEY.customerKey} Limit=100&Offset=${offset} 200`),
 			);
 			expect(log.filter((entry) => entry.throttled)).toEqual([]);
-			for (const gap of gaps(log)) {
-				expect(gap).toBeGreaterThanOrEqual(interval);
-				expect(gap).toBeLessThan(interval + 1000);
-			}
+			// The second reader's first request waited for the first reader's last, like every other.
+			for (const gap of gaps(log)) expect(gap).toBeGreaterThanOrEqual(throttle);
 		});
 
 		test('continue on fail: one output item per input, errors as items, pairedItem kept', async () => {

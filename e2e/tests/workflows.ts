@@ -16,9 +16,13 @@ export const ENTERPRISE_KEY = DEFAULT_KEYS[2];
 export const WRONG_CUSTOMER_KEY = 'WrongCustKey0042';
 
 export const WRONG_KEY_CREDENTIAL = { id: 'odWrongKeyCred', name: 'Open Dental wrong key' };
-// Two credentials with one customer key: Open Dental throttles the key, not the credential.
+// Two credentials with one customer key: Open Dental throttles the key, not the credential. Their
+// interval is the enterprise throttle's 500 ms plus 200 ms, so that a loaded test machine's
+// scheduling delays (which can exceed the node's own 20 ms margin) never meet the throttle: a
+// reader that did not share the key's lane would still arrive within milliseconds of the other.
 export const PACED_CREDENTIAL_A = { id: 'odPacedCredA', name: 'Open Dental enterprise A' };
 export const PACED_CREDENTIAL_B = { id: 'odPacedCredB', name: 'Open Dental enterprise B' };
+export const PACED_INTERVAL_MS = 700;
 
 export const MISSING_PATNUM = 99999;
 export const PHONES = ['555-0142', '(217) 555-0107', '555-0199'];
@@ -28,8 +32,8 @@ export function credentials(sim: Simulator) {
 	return [
 		simulatorCredential({ ...EXAMPLE_CREDENTIAL, baseUrl, key: FREE_KEY }),
 		simulatorCredential({ ...WRONG_KEY_CREDENTIAL, baseUrl, key: { developerKey: FREE_KEY.developerKey, customerKey: WRONG_CUSTOMER_KEY } }),
-		simulatorCredential({ ...PACED_CREDENTIAL_A, baseUrl, key: ENTERPRISE_KEY, rateLimit: 'enterprise' }),
-		simulatorCredential({ ...PACED_CREDENTIAL_B, baseUrl, key: ENTERPRISE_KEY, rateLimit: 'enterprise' }),
+		simulatorCredential({ ...PACED_CREDENTIAL_A, baseUrl, key: ENTERPRISE_KEY, rateLimit: 'custom', requestIntervalMs: PACED_INTERVAL_MS }),
+		simulatorCredential({ ...PACED_CREDENTIAL_B, baseUrl, key: ENTERPRISE_KEY, rateLimit: 'custom', requestIntervalMs: PACED_INTERVAL_MS }),
 	];
 }
 
