@@ -1,6 +1,7 @@
 // A stand-in for n8n's execution context, for unit tests of pure transport and node logic.
 // HTTP-level proof lives in test/integration (real n8n-core context, real HTTP, the simulator).
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, INode, INodeExecutionData } from 'n8n-workflow';
+import type { OpenDentalContext } from '../../nodes/OpenDental/transport';
 import type { Clock } from '../../nodes/OpenDental/transport/pacer';
 
 export interface RecordedCall {
@@ -37,26 +38,39 @@ export const TEST_NODE: INode = {
 	parameters: {},
 };
 
-export function fakeContext(options: FakeContextOptions): { ctx: IExecuteFunctions; calls: RecordedCall[] } {
+const DEFAULT_CREDENTIALS: IDataObject = { server: 'custom', baseUrl: 'http://127.0.0.1:1/api/v1', developerKey: 'devKey1', customerKey: 'custKey1', rateLimit: 'none' };
+
+/**
+ * The part of a context every n8n node context has (a poll, a load-options method, a webhook):
+ * the node, its credential and the HTTP helper. No items, no parameters, no Stop.
+ */
+export function fakeTransportContext(responder: Responder, credentials: IDataObject = DEFAULT_CREDENTIALS): { ctx: OpenDentalContext; calls: RecordedCall[] } {
 	const calls: RecordedCall[] = [];
-	const parametersFor = (itemIndex: number) =>
-		typeof options.parameters === 'function' ? options.parameters(itemIndex) : (options.parameters ?? {});
-	const helpers = {
-		async httpRequest(requestOptions: IHttpRequestOptions) {
-			const call = { options: requestOptions, qs: { ...(requestOptions.qs ?? {}) } };
-			calls.push(call);
-			return await options.responder(call, calls.length - 1);
+	const ctx: OpenDentalContext = {
+		getNode: () => TEST_NODE,
+		getCredentials: async <T extends object>() => credentials as T,
+		helpers: {
+			async httpRequest(requestOptions: IHttpRequestOptions) {
+				const call = { options: requestOptions, qs: { ...(requestOptions.qs ?? {}) } };
+				calls.push(call);
+				return await responder(call, calls.length - 1);
+			},
 		},
 	};
+	return { ctx, calls };
+}
+
+/** An action node's execute context: the transport's part, plus items, parameters, continueOnFail and Stop. */
+export function fakeContext(options: FakeContextOptions): { ctx: IExecuteFunctions; calls: RecordedCall[] } {
+	const { ctx: transport, calls } = fakeTransportContext(options.responder, options.credentials);
+	const parametersFor = (itemIndex: number) =>
+		typeof options.parameters === 'function' ? options.parameters(itemIndex) : (options.parameters ?? {});
 	const ctx = {
-		helpers,
-		getNode: () => TEST_NODE,
+		...transport,
 		getInputData: () => options.items ?? [{ json: {} }],
 		continueOnFail: () => options.continueOnFail ?? false,
 		getTimezone: () => options.timezone ?? 'America/Chicago',
 		getExecutionCancelSignal: () => options.signal,
-		getCredentials: async () =>
-			options.credentials ?? { server: 'custom', baseUrl: 'http://127.0.0.1:1/api/v1', developerKey: 'devKey1', customerKey: 'custKey1', rateLimit: 'none' },
 		getNodeParameter: (name: string, itemIndex: number, fallback?: unknown) => {
 			const value = parametersFor(itemIndex)[name];
 			if (value === undefined && fallback === undefined) throw new Error(`Test did not set parameter ${name}`);

@@ -14,7 +14,8 @@ export interface OpenDentalRequest {
 	path: string;
 	qs?: IDataObject;
 	body?: IDataObject;
-	itemIndex: number;
+	/** The input item the request is for; errors name it only when there is one. */
+	itemIndex?: number;
 	notFoundMessage?: string;
 	/** Aborted when the caller no longer needs the answer: the first attempt still goes out (so the requests
 	 * made do not depend on timing), but no retry does. */

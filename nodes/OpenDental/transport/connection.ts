@@ -1,7 +1,8 @@
 import { createHash } from 'crypto';
-import type { ICredentialDataDecryptedObject, IExecuteFunctions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { checkBaseUrl, checkHost, ConnectionSettingsError } from './address';
+import type { OpenDentalContext } from './context';
 
 export const CREDENTIAL_TYPE = 'openDentalApi';
 
@@ -94,7 +95,7 @@ export function resolveConnection(credentials: ICredentialDataDecryptedObject): 
 	};
 }
 
-export async function getConnection(this: IExecuteFunctions): Promise<OpenDentalConnection> {
+export async function getConnection(this: OpenDentalContext): Promise<OpenDentalConnection> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	try {
 		return resolveConnection(credentials);

@@ -6,7 +6,7 @@ import type { HttpExchange } from './exchange';
 import { RequestFailedError, sendWithRetries } from './request';
 
 // A preference lookup: read-only, allowed for Read All keys, and it returns no patient data.
-const PRACTICE_TITLE = { method: 'GET' as const, path: '/preferences', qs: { PrefName: 'PracticeTitle' }, itemIndex: 0 };
+const PRACTICE_TITLE = { method: 'GET' as const, path: '/preferences', qs: { PrefName: 'PracticeTitle' } };
 
 const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
 

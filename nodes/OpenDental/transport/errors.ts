@@ -22,7 +22,7 @@ export interface AttemptFailure {
 export interface FailureContext {
 	method: string;
 	path: string;
-	itemIndex: number;
+	itemIndex?: number;
 	attempts: number;
 	/** Message for a 404, e.g. "Patient 123 not found". */
 	notFoundMessage?: string;
@@ -146,19 +146,19 @@ export function toNodeApiError(node: INode, failure: AttemptFailure, context: Fa
 }
 
 /** An error of a read that cannot go on, with no HTTP status of its own. */
-function readError(node: INode, message: string, description: string, itemIndex: number): NodeApiError {
+function readError(node: INode, message: string, description: string, itemIndex?: number): NodeApiError {
 	return new NodeApiError(node, { message } as JsonObject, { message, description, itemIndex });
 }
 
 const CHECK_SERVER = "Check that the credential's server and base URL point to the Open Dental API.";
 
 /** A 2xx answer of the wrong shape, e.g. a proxy's HTML page or an object where a list belongs. */
-export function unexpectedResponse(node: INode, expected: string, path: string, itemIndex: number): NodeApiError {
+export function unexpectedResponse(node: INode, expected: string, path: string, itemIndex?: number): NodeApiError {
 	return readError(node, `Open Dental answered with something other than ${expected}`, `Request: GET ${path}. ${CHECK_SERVER}`, itemIndex);
 }
 
 /** A later page repeated rows already seen: the server ignores Offset, and reading on would loop. */
-export function offsetIgnored(node: INode, path: string, offset: number, itemIndex: number): NodeApiError {
+export function offsetIgnored(node: INode, path: string, offset: number, itemIndex?: number): NodeApiError {
 	return readError(
 		node,
 		'Open Dental returned the same rows again for a later page',
@@ -168,13 +168,13 @@ export function offsetIgnored(node: INode, path: string, offset: number, itemInd
 }
 
 /** A page whose entries are not records (`idField` undefined), or records without the list's id field. */
-export function notRecords(node: INode, path: string, offset: number, idField: string | undefined, itemIndex: number): NodeApiError {
+export function notRecords(node: INode, path: string, offset: number, idField: string | undefined, itemIndex?: number): NodeApiError {
 	const message = idField ? `Open Dental answered with rows that have no ${idField}` : 'Open Dental answered with a list of something other than records';
 	return readError(node, message, `Request: GET ${path} with Offset=${offset}. Every row of this list is a record with its own ID. ${CHECK_SERVER}`, itemIndex);
 }
 
 /** A read that reached the rows or pages one read may take: more is a runaway, not a sync. */
-export function readTooLong(node: INode, path: string, limit: { rows?: number; pages?: number }, itemIndex: number): NodeApiError {
+export function readTooLong(node: INode, path: string, limit: { rows?: number; pages?: number }, itemIndex?: number): NodeApiError {
 	const what = limit.rows !== undefined ? `${limit.rows.toLocaleString('en-US')} rows` : `${(limit.pages ?? 0).toLocaleString('en-US')} pages`;
 	return readError(
 		node,

@@ -1,4 +1,5 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, IN8nHttpFullResponse } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestMethods, IN8nHttpFullResponse } from 'n8n-workflow';
+import type { OpenDentalContext } from './context';
 
 /** One HTTP request as the transport sends it, whatever n8n helper carries it. */
 export interface ExchangeRequest {
@@ -26,7 +27,7 @@ export type HttpExchange = (request: ExchangeRequest) => Promise<ExchangeRespons
  * Authorization header to wherever they point), statuses are the transport's to judge, and the
  * body stays a stream.
  */
-export function helperExchange(helpers: Pick<IExecuteFunctions['helpers'], 'httpRequest'>): HttpExchange {
+export function helperExchange(helpers: OpenDentalContext['helpers']): HttpExchange {
 	return async (request) => {
 		const response = (await helpers.httpRequest({
 			method: request.method,

@@ -1,3 +1,4 @@
+export type { OpenDentalContext } from './context';
 export { getConnection, resolveConnection, type OpenDentalConnection } from './connection';
 export { openDentalRequest, type OpenDentalRequest } from './request';
 export { openDentalRequestAllItems, type ListRequest } from './paging';

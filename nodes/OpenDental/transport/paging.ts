@@ -1,4 +1,5 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
+import type { OpenDentalContext } from './context';
 import type { OpenDentalConnection } from './connection';
 import { notRecords, offsetIgnored, readTooLong, unexpectedResponse } from './errors';
 import { openDentalRequest } from './request';
@@ -13,7 +14,8 @@ export interface ListRequest {
 	idField: string;
 	/** Stop after this many distinct rows; undefined = every row. */
 	limit?: number;
-	itemIndex: number;
+	/** The input item the read is for; errors name it only when there is one. */
+	itemIndex?: number;
 }
 
 // Open Dental's documented page caps. A short page of exactly one of these sizes is more likely
@@ -80,7 +82,7 @@ class RowCollector {
  * that are not records with the id, or at the rows and pages one read may take (see limits).
  */
 export async function openDentalRequestAllItems(
-	this: IExecuteFunctions,
+	this: OpenDentalContext,
 	connection: OpenDentalConnection,
 	request: ListRequest,
 ): Promise<IDataObject[]> {

@@ -1,4 +1,5 @@
-import type { IExecuteFunctions, JsonObject } from 'n8n-workflow';
+import type { JsonObject } from 'n8n-workflow';
+import type { OpenDentalContext } from './context';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { attemptOnce, type AttemptContext, type OpenDentalRequest, type RequestBudget } from './attempt';
 import type { OpenDentalConnection } from './connection';
@@ -15,7 +16,7 @@ export type { OpenDentalRequest } from './attempt';
  * on throttling, server faults, dropped connections and an unreachable office, bounded in time and
  * size, and mapped to a clear NodeApiError otherwise.
  */
-export async function openDentalRequest(this: IExecuteFunctions, connection: OpenDentalConnection, request: OpenDentalRequest): Promise<unknown> {
+export async function openDentalRequest(this: OpenDentalContext, connection: OpenDentalConnection, request: OpenDentalRequest): Promise<unknown> {
 	const cancel = this.getExecutionCancelSignal?.();
 	try {
 		return await sendWithRetries(helperExchange(this.helpers), connection, request, cancel);
