@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import * as patient from './actions/patient';
+import { RESOURCE_OPTIONS, RESOURCE_PROPERTIES } from './actions/registry';
 import { router } from './actions/router';
 import { openDentalApiTest } from './methods/credentialTest';
 
@@ -24,10 +24,10 @@ export class OpenDental implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Patient', value: 'patient' }],
+				options: RESOURCE_OPTIONS,
 				default: 'patient',
 			},
-			...patient.description,
+			...RESOURCE_PROPERTIES,
 		],
 	};
 

@@ -1,12 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { getConnection } from '../transport';
-import * as patient from './patient';
-import type { Operation } from './types';
-
-const resources: Record<string, Record<string, Operation>> = {
-	patient: patient.operations,
-};
+import { findOperation } from './registry';
 
 type Plan = { params: unknown } | { error: Error };
 
@@ -35,7 +30,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operationName = this.getNodeParameter('operation', 0) as string;
-	const operation = resources[resource]?.[operationName];
+	const operation = findOperation(resource, operationName);
 	if (operationName === CUSTOM_API_CALL || resource === CUSTOM_API_CALL) {
 		throw new NodeOperationError(this.getNode(), 'For a custom API call, use the HTTP Request node', {
 			description: "In the HTTP Request node choose Authentication: Predefined Credential Type, then Open Dental API; it sends the ODFHIR header. Paging and pacing are this node's only.",

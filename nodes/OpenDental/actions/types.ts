@@ -15,3 +15,16 @@ export interface Operation<Params = unknown> {
 	parse(this: IExecuteFunctions, itemIndex: number): Params;
 	execute(this: IExecuteFunctions, params: Params, itemIndex: number, context: OperationContext): Promise<IDataObject[]>;
 }
+
+/**
+ * A resource: its entry in the Resource dropdown, its parameters (its Operation dropdown first,
+ * then each operation's) and its operations by value.
+ */
+export interface Resource {
+	name: string;
+	value: string;
+	description: INodeProperties[];
+	// Each operation has its own parameter type; the router only hands parse()'s result to execute().
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	operations: Record<string, Operation<any>>;
+}

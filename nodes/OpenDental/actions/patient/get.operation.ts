@@ -2,7 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { toPositiveInteger } from '../../helpers/validation';
 import { openDentalRequest, unexpectedResponse } from '../../transport';
 import type { Operation, OperationContext } from '../types';
-import { shapePatients, simplifyOption } from './common';
+import { forOperation } from '../shared/display';
+import { shapeRecords, simplifyOption } from '../shared/simplify';
+import { PATIENT_SHORT_RECORD } from './shortRecord';
 
 interface GetParams {
 	patNum: number;
@@ -18,9 +20,9 @@ const description: INodeProperties[] = [
 		required: true,
 		placeholder: '123',
 		description: "The patient's PatNum",
-		displayOptions: { show: { resource: ['patient'], operation: ['get'] } },
+		displayOptions: forOperation('patient', 'get'),
 	},
-	simplifyOption('get', ''),
+	simplifyOption('patient', 'get', PATIENT_SHORT_RECORD),
 ];
 
 function parse(this: IExecuteFunctions, itemIndex: number): GetParams {
@@ -46,7 +48,7 @@ async function execute(
 	if (!record || typeof record !== 'object' || Array.isArray(record)) {
 		throw unexpectedResponse(this.getNode(), 'a patient record', path, itemIndex);
 	}
-	return shapePatients([record as IDataObject], params.simplify);
+	return shapeRecords([record as IDataObject], params.simplify, PATIENT_SHORT_RECORD);
 }
 
 export const get: Operation<GetParams> = { description, parse, execute };

@@ -1,12 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
-import type { Operation } from '../types';
+import type { Resource } from '../types';
 import { get } from './get.operation';
 import { getAll } from './getAll.operation';
 import { search } from './search.operation';
 
-export const operations: Record<string, Operation> = { get, getAll, search } as Record<string, Operation>;
-
-export const description: INodeProperties[] = [
+const description: INodeProperties[] = [
 	{
 		displayName: 'Operation',
 		name: 'operation',
@@ -34,3 +32,5 @@ export const description: INodeProperties[] = [
 	...getAll.description,
 	...search.description,
 ];
+
+export const patient: Resource = { name: 'Patient', value: 'patient', description, operations: { get, getAll, search } };

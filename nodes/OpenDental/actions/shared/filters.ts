@@ -1,10 +1,14 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { toOfficeDate, toOfficeDateTime } from './dates';
-import { invalidInput, toNonNegativeInteger, toPositiveInteger } from './validation';
+import type { IDataObject, IExecuteFunctions, INodeProperties, NodeParameterValueType } from 'n8n-workflow';
+import { toOfficeDate, toOfficeDateTime } from '../../helpers/dates';
+import { invalidInput, toNonNegativeInteger, toPositiveInteger } from '../../helpers/validation';
+import { forOperation } from './display';
 
 type FilterKind = 'text' | 'date' | 'dateTime' | 'id' | 'idOrZero' | 'idList' | 'boolean' | 'choice';
 
-/** How one entry of a node's "Filters" collection becomes one Open Dental query parameter. */
+/**
+ * One entry of a node's "Filters" collection, declared once: the field the user sees (generated
+ * from this by filterCollection) and the Open Dental query parameter it becomes (filtersToQuery).
+ */
 export interface FilterSpec {
 	/** Name in the node's filters collection. */
 	name: string;
@@ -12,7 +16,50 @@ export interface FilterSpec {
 	/** Open Dental's query parameter, spelled exactly as Open Dental spells it. */
 	param: string;
 	kind: FilterKind;
+	description?: string;
+	placeholder?: string;
 	choices?: string[];
+	/** The value the field starts with when added; by default the kind's (first choice, 0, 1, empty). */
+	default?: NodeParameterValueType;
+}
+
+/** "NonPatient" → "Non Patient": Open Dental's enum names as words. */
+const words = (value: string) => value.replace(/([a-z])([A-Z])/g, '$1 $2');
+
+const FIELD_TYPES: Record<FilterKind, Pick<INodeProperties, 'type' | 'default'>> = {
+	text: { type: 'string', default: '' },
+	date: { type: 'dateTime', default: '' },
+	dateTime: { type: 'dateTime', default: '' },
+	id: { type: 'number', default: 1 },
+	idOrZero: { type: 'number', default: 0 },
+	idList: { type: 'string', default: '' },
+	boolean: { type: 'boolean', default: false },
+	choice: { type: 'options', default: '' },
+};
+
+function filterField(spec: FilterSpec): INodeProperties {
+	const field: INodeProperties = { displayName: spec.label, name: spec.name, ...FIELD_TYPES[spec.kind] };
+	if (spec.choices) {
+		field.options = spec.choices.map((value) => ({ name: words(value), value }));
+		field.default = spec.choices[0];
+	}
+	if (spec.default !== undefined) field.default = spec.default;
+	if (spec.description) field.description = spec.description;
+	if (spec.placeholder) field.placeholder = spec.placeholder;
+	return field;
+}
+
+/** The operation's "Filters" collection, its fields in alphabetical order as n8n shows them. */
+export function filterCollection(resource: string, operation: string, specs: FilterSpec[]): INodeProperties {
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: forOperation(resource, operation),
+		options: specs.map(filterField).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	};
 }
 
 function isBlank(value: unknown): boolean {
