@@ -19,6 +19,7 @@ async function main() {
 	await ensureDevDependencies();
 	step('lint', 'npx', ['eslint', '.', '--max-warnings', '0']);
 	step('type-check tests', 'npx', ['tsc', '-p', 'tsconfig.test.json']);
+	step('type-check the simulator', 'npx', ['tsc', '-p', 'simulator/tsconfig.json']);
 	step('build', 'npm', ['run', 'build']);
 	step('n8n installs for the end-to-end tests', 'node', ['e2e/install.js']);
 	process.exit(runJest());

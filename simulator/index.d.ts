@@ -115,6 +115,12 @@ export type SearchPatient = Pick<Patient,
 	| 'Address2' | 'City' | 'State' | 'Zip' | 'HmPhone' | 'WkPhone' | 'WirelessPhone' | 'Email' | 'priProvAbbr'
 	| 'secProvAbbr' | 'BillingType' | 'ChartNumber' | 'ClinicNum' | 'clinicAbbr' | 'siteDesc' | 'TxtMsgOk'>;
 
+/** The office's tables, as the control API and insert/update/touch/records name them. */
+export type TableName = 'patient';
+
+/** A record of any table: Open Dental's fields, by name. */
+export type SimRecord = Record<string, unknown>;
+
 export interface SimClock {
 	/** Pins office-local now to 'yyyy-MM-dd HH:mm:ss'; time flows on from there. */
 	set(officeLocal: string): void;
@@ -145,6 +151,14 @@ export interface Simulator {
 	clearRequests(): void;
 	/** Regenerates the data (and so every DateTStamp); defaults to the current config values. */
 	seed(options?: { patients?: number; seed?: number }): { patients: number; seed: number };
+	/** Adds a record with the next primary key and DateTStamp = office now; returns a copy. */
+	insert(table: TableName, fields?: Record<string, unknown>): SimRecord;
+	/** Changes fields of a record and sets DateTStamp to office now; a copy, or null when there is none. */
+	update(table: TableName, key: number, fields?: Record<string, unknown>): SimRecord | null;
+	/** Sets a record's DateTStamp to office now, as an edit in Open Dental does; null when there is none. */
+	touch(table: TableName, key: number): SimRecord | null;
+	/** Copies of a table's records in primary-key order. */
+	records(table: TableName): SimRecord[];
 	insertPatient(fields?: Partial<Patient>): Patient;
 	/** Copies of every patient in PatNum order. */
 	patients(): Patient[];

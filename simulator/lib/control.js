@@ -36,12 +36,26 @@ class ControlError extends Error {
 	}
 }
 
-function touch(sim, query) {
-	if (query.table !== 'patient') throw new ControlError(400, 'table must be "patient"');
-	if (!/^\d+$/.test(query.PatNum || '')) throw new ControlError(400, 'PatNum must be an integer');
-	const patient = sim.touchPatient(Number(query.PatNum));
-	if (!patient) throw new ControlError(404, `Patient ${query.PatNum} not found`);
-	return patient;
+function tableOf(sim, query) {
+	if (!sim.tables.has(query.table)) throw new ControlError(400, `table must be one of: ${[...sim.tables.keys()].join(', ')}`);
+	return sim.table(query.table);
+}
+
+/** The record's key, named by the table's primary key (?PatNum=5) or as ?id=5. */
+function keyOf(table, query) {
+	const { primaryKey } = table.resource;
+	const value = query[primaryKey] ?? query.id;
+	if (!/^\d+$/.test(value || '')) throw new ControlError(400, `${primaryKey} must be an integer`);
+	return Number(value);
+}
+
+/** Changes a record's fields (none: only its DateTStamp), as an edit in Open Dental would. */
+function change(sim, query, fields) {
+	const table = tableOf(sim, query);
+	const key = keyOf(table, query);
+	const record = sim.update(query.table, key, fields);
+	if (!record) throw new ControlError(404, `${query.table} ${key} not found`);
+	return record;
 }
 
 function setClock(sim, body) {
@@ -64,7 +78,9 @@ const ACTIONS = {
 	'POST /seed': (sim, { body }) => sim.seed(body),
 	'GET /clock': (sim) => ({ now: sim.clock.now() }),
 	'POST /clock': (sim, { body }) => setClock(sim, body),
-	'POST /touch': (sim, { query }) => touch(sim, query),
+	'POST /touch': (sim, { query }) => change(sim, query, {}),
+	'POST /records': (sim, { query, body }) => sim.insert(tableOf(sim, query).resource.table, body),
+	'PATCH /records': (sim, { query, body }) => change(sim, query, body),
 	'POST /patients': (sim, { body }) => sim.insertPatient(body),
 	'POST /reset': (sim) => (sim.reset(), { reset: true }),
 };
@@ -72,10 +88,11 @@ const ACTIONS = {
 async function handleControl(sim, req, res, subPath, query) {
 	const action = ACTIONS[`${req.method} ${subPath}`];
 	try {
-		const body = req.method === 'POST' ? await readJson(req) : (req.resume(), undefined);
+		const body = req.method === 'POST' || req.method === 'PATCH' ? await readJson(req) : (req.resume(), undefined);
 		if (!action) throw new ControlError(404, `Unknown control endpoint ${req.method} /__sim${subPath}`);
 		const result = action(sim, { body, query });
-		sendJson(res, req.method === 'POST' && subPath === '/patients' ? 201 : 200, result);
+		const created = req.method === 'POST' && (subPath === '/patients' || subPath === '/records');
+		sendJson(res, created ? 201 : 200, result);
 	} catch (error) {
 		sendJson(res, error.status || 400, { error: error.message });
 	}

@@ -3,7 +3,8 @@
 const http = require('node:http');
 const { buildConfig, deepMerge, validateConfig, clone } = require('./config');
 const { createClock } = require('./clock');
-const { PatientStore } = require('./patient-store');
+const { RecordStore } = require('./store');
+const { RESOURCES } = require('./resources');
 const { FaultRules } = require('./faults');
 const { Throttle } = require('./throttle');
 const { RequestLog } = require('./request-log');
@@ -16,21 +17,28 @@ class Simulator {
 	constructor({ port = 0, host = '127.0.0.1', ...overrides } = {}) {
 		this.requestedPort = port;
 		this.host = host;
+		// Known once listen() resolves.
+		this.port = 0;
+		this.origin = '';
+		this.baseUrl = '';
+		this.controlUrl = '';
 		this.startupConfig = buildConfig(overrides);
 		this.config = clone(this.startupConfig);
 		this.clock = createClock(() => this.config.officeTimeZone);
-		this.store = new PatientStore();
+		/** @type {Map<string, RecordStore>} */
+		this.tables = new Map(RESOURCES.map((resource) => [resource.table, new RecordStore(resource)]));
 		this.timers = new Set();
 		this.server = http.createServer((req, res) => handleRequest(this, req, res));
 		this.reset();
 	}
 
+	/** @returns {Promise<this>} */
 	listen() {
 		return new Promise((resolve, reject) => {
 			this.server.once('error', reject);
 			this.server.listen(this.requestedPort, this.host, () => {
 				this.server.off('error', reject);
-				this.port = this.server.address().port;
+				this.port = /** @type {import('node:net').AddressInfo} */ (this.server.address()).port;
 				const hostPart = this.host.includes(':') ? `[${this.host}]` : this.host;
 				this.origin = `http://${hostPart}:${this.port}`;
 				this.baseUrl = `${this.origin}/api/v1`;
@@ -76,6 +84,17 @@ class Simulator {
 		return clone(this.config);
 	}
 
+	/**
+	 * @overload
+	 * @param {import('../index').FaultRule} rule
+	 * @returns {string}
+	 */
+	/**
+	 * @overload
+	 * @param {import('../index').FaultRule[]} rules
+	 * @returns {string[]}
+	 */
+	/** @param {import('../index').FaultRule | import('../index').FaultRule[]} ruleOrArray */
 	addFault(ruleOrArray) {
 		return this.faultRules.add(ruleOrArray);
 	}
@@ -101,22 +120,61 @@ class Simulator {
 		if (!Number.isInteger(seed)) throw new Error('seed must be an integer');
 		this.config.patients = patients;
 		this.config.seed = seed;
-		this.store.reseed(patients, seed);
+		this.seedTables();
 		return { patients, seed };
 	}
 
+	seedTables() {
+		for (const table of this.tables.values()) table.replace(table.resource.seed({ config: this.config }));
+	}
+
+	/** One table of the office, e.g. 'patient'. @param {string} name */
+	table(name) {
+		const table = this.tables.get(name);
+		if (!table) throw new Error(`unknown table "${name}"; known: ${[...this.tables.keys()].join(', ')}`);
+		return table;
+	}
+
+	recordContext() {
+		return { now: this.clock.now(), today: this.clock.today() };
+	}
+
+	/** Adds a record with the next key and DateTStamp = office now; returns a copy. */
+	insert(table, fields = {}) {
+		return { ...this.table(table).insert(fields, this.recordContext()) };
+	}
+
+	/** Changes fields of a record and sets its DateTStamp to office now; a copy, or null when there is none. */
+	update(table, key, fields = {}) {
+		const record = this.table(table).update(key, fields, this.recordContext());
+		return record ? { ...record } : null;
+	}
+
+	/** Sets a record's DateTStamp to office now, as any edit in Open Dental does. */
+	touch(table, key) {
+		return this.update(table, key, {});
+	}
+
+	/** Copies of a table's records in key order, for tests that compute an expected result. */
+	records(table) {
+		return this.table(table).all().map((record) => ({ ...record }));
+	}
+
+	/** @typedef {import('../index').Patient} Patient */
+
+	/** @returns {Patient} */
 	insertPatient(fields = {}) {
-		return { ...this.store.insert(fields, this.clock.now(), this.clock.today()) };
+		return /** @type {Patient} */ (this.insert('patient', fields));
 	}
 
-	/** Copies of every patient in PatNum order, for tests that compute an expected result. */
+	/** @returns {Patient[]} */
 	patients() {
-		return this.store.inPatNumOrder().map((patient) => ({ ...patient }));
+		return /** @type {Patient[]} */ (this.records('patient'));
 	}
 
+	/** @returns {Patient | null} */
 	touchPatient(patNum) {
-		const patient = this.store.touch(patNum, this.clock.now());
-		return patient ? { ...patient } : null;
+		return /** @type {Patient | null} */ (this.touch('patient', patNum));
 	}
 
 	// Back to the state right after start: startup config, fresh data, real
@@ -128,7 +186,7 @@ class Simulator {
 		this.log = new RequestLog();
 		this.latencyRng = mulberry32(this.config.seed);
 		this.clock.reset();
-		this.store.reseed(this.config.patients, this.config.seed);
+		this.seedTables();
 	}
 }
 

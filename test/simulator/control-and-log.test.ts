@@ -102,6 +102,27 @@ describe('simulator: control API over HTTP', () => {
 		expect((await control(sim, 'POST', '/touch?table=appointment&PatNum=1')).status).toBe(400);
 	});
 
+	it('inserts and changes records of any table, stamping DateTStamp with the office clock', async () => {
+		await control(sim, 'POST', '/seed', { patients: 5, seed: 3 });
+		await control(sim, 'POST', '/clock', { set: '2026-03-04 09:10:11' });
+		const inserted = await control(sim, 'POST', '/records?table=patient', { LName: 'Vance', FName: 'Ida', ClinicNum: 2 });
+		expect(inserted.status).toBe(201);
+		expect(inserted.json).toMatchObject({ PatNum: 6, LName: 'Vance', ClinicNum: 2, clinicAbbr: 'LAKE', Guarantor: 6 });
+		expect(inserted.json.DateTStamp.slice(0, 16)).toBe('2026-03-04 09:10');
+
+		const before = (await call(sim, '/patients/2')).json;
+		const changed = await control(sim, 'PATCH', '/records?table=patient&PatNum=2', { Email: 'new@example.com', ClinicNum: 1 });
+		expect(changed.status).toBe(200);
+		// The fields given change, derived text follows its key, the rest stays, and DateTStamp moves.
+		expect(changed.json).toEqual({ ...before, Email: 'new@example.com', ClinicNum: 1, clinicAbbr: 'DWTN', DateTStamp: changed.json.DateTStamp });
+		expect(changed.json.DateTStamp.slice(0, 16)).toBe('2026-03-04 09:10');
+		expect((await control(sim, 'PATCH', '/records?table=patient&id=2', { PatNum: 99 })).json.PatNum).toBe(2);
+
+		expect((await control(sim, 'PATCH', '/records?table=patient&PatNum=77', { Email: 'x' })).status).toBe(404);
+		expect((await control(sim, 'POST', '/records?table=recall', {})).json).toEqual({ error: 'table must be one of: patient' });
+		expect((await control(sim, 'PATCH', '/records?table=patient', {})).json).toEqual({ error: 'PatNum must be an integer' });
+	});
+
 	it('serves and clears the request log; unknown endpoints are 404', async () => {
 		await control(sim, 'DELETE', '/requests');
 		await call(sim, '/patients/1');

@@ -1,15 +1,14 @@
 'use strict';
 
 const { HttpError } = require('../respond');
-const patients = require('./patients');
+const { RESOURCES } = require('../resources');
 const misc = require('./misc');
 
-// Paths are matched case-sensitively, exactly as documented (/patients/Simple).
-// Every resource here is read-only, so anything but GET is "not found".
+// Paths are matched case-sensitively, exactly as documented (/patients/Simple). Each resource
+// registers its own; the office's fixed reference data is served beside them. Every route here
+// is read-only, so anything but GET is "not found".
 const ROUTES = [
-	{ path: '/patients', handler: patients.searchPatients },
-	{ path: '/patients/Simple', handler: patients.getSimple },
-	{ pattern: /^\/patients\/([^/]+)$/, idName: 'PatNum', handler: patients.getPatient },
+	...RESOURCES.flatMap((resource) => resource.routes),
 	{ path: '/preferences', handler: misc.getPreferences },
 	{ path: '/clinics', handler: misc.getClinics },
 	{ path: '/providers', handler: misc.getProviders },

@@ -1,8 +1,8 @@
 'use strict';
 
-const { mulberry32, randomInt, pick, pickWeighted } = require('./prng');
-const { providerAbbr, clinicAbbr } = require('./reference-data');
-const { NO_DATE } = require('./patient-schema');
+const { mulberry32, randomInt, pick, pickWeighted } = require('../../prng');
+const { providerAbbr, clinicAbbr } = require('../../reference-data');
+const { NO_DATE } = require('./schema');
 
 // Captured once because global lookups are slow inside Jest's vm sandbox.
 const { floor, min, round } = Math;

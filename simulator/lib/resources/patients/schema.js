@@ -1,6 +1,6 @@
 'use strict';
 
-const { providerAbbr, clinicAbbr } = require('./reference-data');
+const { providerAbbr, clinicAbbr } = require('../../reference-data');
 
 // Field order of the full patient object (docs §9.2), without serverDateTime.
 const PATIENT_FIELDS = [

@@ -1,9 +1,9 @@
 'use strict';
 
-const params = require('../query-params');
-const { HttpError } = require('../respond');
-const { parsePaging, pageOf } = require('../paging');
-const { ENUMS, SEARCH_FIELDS } = require('../patient-schema');
+const params = require('../../query-params');
+const { HttpError } = require('../../respond');
+const { parsePaging, pageOf } = require('../../paging');
+const { ENUMS, SEARCH_FIELDS } = require('./schema');
 
 const digitsOf = (value) => String(value).replace(/\D/g, '');
 
@@ -27,7 +27,7 @@ function exact(field, value, checks) {
 
 // GET /patients/{PatNum}
 function getPatient({ params: pathParams, sim }) {
-	const patient = sim.store.get(pathParams.id);
+	const patient = sim.table('patient').get(pathParams.id);
 	if (!patient) throw new HttpError(404, 'Patient not found.');
 	return patient;
 }
@@ -48,7 +48,8 @@ function getSimple({ query, sim, key }) {
 	if (changedSince !== null) checks.push((row) => row.DateTStamp >= changedSince);
 
 	const paging = parsePaging(query, sim.config, key);
-	const rows = sim.config.shuffleOrder ? sim.store.inShuffledOrder() : sim.store.inPatNumOrder();
+	const table = sim.table('patient');
+	const rows = sim.config.shuffleOrder ? table.inOrder('shuffled') : table.all();
 	const serverDateTime = sim.clock.now();
 	return pageOf(rows, allOf(checks), paging).map((row) => ({ serverDateTime, ...row }));
 }
@@ -79,7 +80,7 @@ function searchPatients({ query, sim, key }) {
 	}
 
 	const paging = parsePaging(query, sim.config, key);
-	return pageOf(sim.store.inNameOrder(), allOf(checks), paging).map((row) => {
+	return pageOf(sim.table('patient').inOrder('name'), allOf(checks), paging).map((row) => {
 		const reduced = {};
 		for (const field of SEARCH_FIELDS) reduced[field] = row[field];
 		return reduced;
