@@ -176,5 +176,8 @@ export function startSimulator(options?: StartOptions): Promise<Simulator>;
 /** Throttle interval (ms) a key gets under a config; 0 = not throttled. */
 export function intervalFor(key: SimKey, config: SimulatorConfig): number;
 
+/** Most requests the server was answering at once (arrival to response): how many a client had in flight. */
+export function maxInFlight(entries: ReadonlyArray<Pick<RequestLogEntry, 'at' | 'durationMs'>>): number;
+
 /** Largest page a key gets under a config. */
 export function pageCap(config: SimulatorConfig, key: SimKey | null): number;

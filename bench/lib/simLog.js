@@ -2,25 +2,9 @@
 
 // What one run asked of the simulator, from its request log: counts only, no records.
 
-const PAGE_PATH = '/patients/Simple';
+const { maxInFlight } = require('../../simulator');
 
-/** Most requests in flight at once (arrival to response), from the log's intervals. */
-function maxInFlight(entries) {
-	const events = [];
-	for (const entry of entries) {
-		if (entry.durationMs === null) continue;
-		events.push([entry.at, 1], [entry.at + entry.durationMs, -1]);
-	}
-	// An end and a start at the same instant do not overlap: ends first.
-	events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-	let current = 0;
-	let most = 0;
-	for (const [, step] of events) {
-		current += step;
-		most = Math.max(most, current);
-	}
-	return most;
-}
+const PAGE_PATH = '/patients/Simple';
 
 function summarizeLog(log) {
 	const entries = log.filter((entry) => entry.path === PAGE_PATH);

@@ -38,7 +38,7 @@ function fetchUnderTest(credential) {
 
 /** This package's node: every patient, full records (the HTTP node returns full records too). */
 function openDentalUnderTest(credential) {
-	return openDentalNode(UNDER_TEST, { operation: 'getAll', returnAll: true, filters: {}, simplify: false }, credential);
+	return openDentalNode(UNDER_TEST, { resource: 'patient', operation: 'getAll', returnAll: true, filters: {}, simplify: false }, credential);
 }
 
 /**

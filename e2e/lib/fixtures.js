@@ -49,12 +49,18 @@ function manualTrigger(name = 'Run') {
 	return { name, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} };
 }
 
+/**
+ * An Open Dental node. `parameters` names its resource and operation, as a workflow stores them.
+ * @param {string} name
+ * @param {{ resource: string, operation: string } & Record<string, unknown>} parameters
+ */
 function openDentalNode(name, parameters, credential = EXAMPLE_CREDENTIAL, settings = {}) {
+	if (!parameters.resource || !parameters.operation) throw new Error(`node "${name}": parameters must name its resource and operation`);
 	return {
 		name,
 		type: NODE_TYPE,
 		typeVersion: 1,
-		parameters: { resource: 'patient', ...parameters },
+		parameters,
 		credentials: { openDentalApi: { id: credential.id, name: credential.name } },
 		...settings,
 	};

@@ -38,8 +38,8 @@ describe.each(TARGETS.map((target) => [target.n8nVersion, target] as const))('th
 			simulatorCredential({ ...ENDLESS, baseUrl: `${endless.origin}/api/v1`, key: FREE_KEY }),
 		]);
 		await n8n.importWorkflows([
-			workflow('odRedirected', 'Redirected', [[manualTrigger(), openDentalNode('Patients', { operation: 'getAll', returnAll: true }, REDIRECTING)]]),
-			workflow('odEndless', 'Endless answer', [[manualTrigger(), openDentalNode('Patients', { operation: 'getAll', returnAll: true }, ENDLESS)]]),
+			workflow('odRedirected', 'Redirected', [[manualTrigger(), openDentalNode('Patients', { resource: 'patient', operation: 'getAll', returnAll: true }, REDIRECTING)]]),
+			workflow('odEndless', 'Endless answer', [[manualTrigger(), openDentalNode('Patients', { resource: 'patient', operation: 'getAll', returnAll: true }, ENDLESS)]]),
 		]);
 	}, 180_000);
 

@@ -1,7 +1,7 @@
 // The end-to-end cases, run once per n8n target: the packed package inside a real n8n
 // (`n8n execute`), against the simulator on 127.0.0.1.
 import type { Patient, RequestLogEntry, Simulator } from '../../simulator';
-import { startSimulator } from '../../simulator';
+import { maxInFlight, startSimulator } from '../../simulator';
 import { loadExamples } from '../lib/fixtures';
 import { describeExecution, N8n, nodeItems } from '../lib/n8n';
 import { getTarget } from '../lib/targets';
@@ -38,11 +38,6 @@ const STATUS_OF_FAULT: Record<string, number | null> = {
 	reset: null,
 };
 
-/** The most requests the simulator was answering at the same moment. */
-function maxInFlight(entries: RequestLogEntry[]): number {
-	const spans = entries.map((entry) => ({ from: entry.at, to: entry.at + (entry.durationMs ?? 0) }));
-	return Math.max(0, ...spans.map((span) => spans.filter((other) => other.from <= span.from && span.from < other.to).length));
-}
 const digits = (text: string) => text.replace(/\D/g, '');
 
 /** Open Dental's Select Patient order: last name, first name (any case), then PatNum. */

@@ -40,21 +40,21 @@ export function credentials(sim: Simulator) {
 const single = (id: string, node: object) => workflow(id, id, [[manualTrigger(), node]]);
 
 export const testWorkflows = () => [
-	single('odLimit250', openDentalNode('Patients', { operation: 'getAll', returnAll: false, limit: 250 })),
-	single('odGetFull', openDentalNode('Patient', { operation: 'get', patNum: 42, simplify: false })),
-	single('odGetMissing', openDentalNode('Patient', { operation: 'get', patNum: MISSING_PATNUM })),
-	single('odGetBadPatNum', openDentalNode('Patient', { operation: 'get', patNum: "={{ 'abc' }}" })),
-	single('odWrongKey', openDentalNode('Patients', { operation: 'getAll', returnAll: true }, WRONG_KEY_CREDENTIAL)),
+	single('odLimit250', openDentalNode('Patients', { resource: 'patient', operation: 'getAll', returnAll: false, limit: 250 })),
+	single('odGetFull', openDentalNode('Patient', { resource: 'patient', operation: 'get', patNum: 42, simplify: false })),
+	single('odGetMissing', openDentalNode('Patient', { resource: 'patient', operation: 'get', patNum: MISSING_PATNUM })),
+	single('odGetBadPatNum', openDentalNode('Patient', { resource: 'patient', operation: 'get', patNum: "={{ 'abc' }}" })),
+	single('odWrongKey', openDentalNode('Patients', { resource: 'patient', operation: 'getAll', returnAll: true }, WRONG_KEY_CREDENTIAL)),
 	workflow('odTwoNodesOneKey', 'Two readers, one customer key', [
-		[manualTrigger(), openDentalNode('First reader', { operation: 'getAll', limit: 300 }, PACED_CREDENTIAL_A)],
-		[manualTrigger(), openDentalNode('Second reader', { operation: 'getAll', limit: 300 }, PACED_CREDENTIAL_B)],
+		[manualTrigger(), openDentalNode('First reader', { resource: 'patient', operation: 'getAll', limit: 300 }, PACED_CREDENTIAL_A)],
+		[manualTrigger(), openDentalNode('Second reader', { resource: 'patient', operation: 'getAll', limit: 300 }, PACED_CREDENTIAL_B)],
 	]),
 	workflow('odContinueOnFail', 'Continue on fail', [
 		[
 			manualTrigger(),
 			setNode('PatNums', { patNum: [3, MISSING_PATNUM, 'abc', 7] }),
 			splitOutNode('One per item', 'patNum'),
-			openDentalNode('Patient', { operation: 'get', patNum: '={{ $json.patNum }}' }, EXAMPLE_CREDENTIAL, {
+			openDentalNode('Patient', { resource: 'patient', operation: 'get', patNum: '={{ $json.patNum }}' }, EXAMPLE_CREDENTIAL, {
 				onError: 'continueRegularOutput',
 			}),
 		],
@@ -64,7 +64,7 @@ export const testWorkflows = () => [
 			manualTrigger(),
 			setNode('Phones', { phone: PHONES }),
 			splitOutNode('One per item', 'phone'),
-			openDentalNode('Search', { operation: 'search', limit: 5, filters: { phone: '={{ $json.phone }}' } }),
+			openDentalNode('Search', { resource: 'patient', operation: 'search', limit: 5, filters: { phone: '={{ $json.phone }}' } }),
 		],
 	]),
 ];

@@ -40,4 +40,26 @@ class RequestLog {
 	}
 }
 
-module.exports = { RequestLog };
+/**
+ * Most requests the server was answering at once (arrival to response), over log entries: how
+ * many a client had in flight. Entries still open (no duration) do not count.
+ * @param {Array<{ at: number, durationMs: number | null }>} entries
+ */
+function maxInFlight(entries) {
+	const events = [];
+	for (const entry of entries) {
+		if (entry.durationMs === null) continue;
+		events.push([entry.at, 1], [entry.at + entry.durationMs, -1]);
+	}
+	// An end and a start at the same instant do not overlap: ends first.
+	events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+	let current = 0;
+	let most = 0;
+	for (const [, step] of events) {
+		current += step;
+		most = Math.max(most, current);
+	}
+	return most;
+}
+
+module.exports = { RequestLog, maxInFlight };

@@ -2,8 +2,11 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { OpenDentalApi } from '../../credentials/OpenDentalApi.credentials';
 import { OpenDental } from '../../nodes/OpenDental/OpenDental.node';
-import { DEFAULT_KEYS, type Simulator } from '../../simulator';
+import { DEFAULT_KEYS, maxInFlight, type Simulator } from '../../simulator';
 import { runNode } from '../harness/n8nExecute';
+import { range } from '../support/numbers';
+
+export { range };
 
 export const FREE_KEY = DEFAULT_KEYS[0];
 export const PAID_KEY = DEFAULT_KEYS[1];
@@ -55,7 +58,6 @@ export async function runOpenDentalError(sim: Pick<Simulator, 'baseUrl'>, parame
 }
 
 export const patNums = (items: INodeExecutionData[]) => items.map((item) => item.json.PatNum as number);
-export const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 /** Limit/Offset of each list request the simulator saw, in arrival order. */
 export function pageRequests(sim: Simulator, path = '/patients/Simple') {
@@ -65,14 +67,8 @@ export function pageRequests(sim: Simulator, path = '/patients/Simple') {
 		.map((entry) => ({ limit: Number(entry.query.Limit), offset: Number(entry.query.Offset), status: entry.status, fault: entry.fault }));
 }
 
-/** The most requests the simulator was answering at the same moment. */
-export function maxConcurrent(sim: Simulator, path = '/patients/Simple'): number {
-	const spans = sim
-		.requests()
-		.filter((entry) => entry.path === path)
-		.map((entry) => ({ from: entry.at, to: entry.at + (entry.durationMs ?? 0) }));
-	return Math.max(0, ...spans.map((span) => spans.filter((other) => other.from <= span.from && span.from < other.to).length));
-}
+/** The most requests the simulator was answering at the same moment, on one path. */
+export const maxConcurrent = (sim: Simulator, path = '/patients/Simple'): number => maxInFlight(sim.requests().filter((entry) => entry.path === path));
 
 /** Offsets in ascending order, for comparing sets of requests that were in flight together. */
 export const sortedOffsets = (pages: Array<{ offset: number }>) => pages.map((page) => page.offset).sort((a, b) => a - b);

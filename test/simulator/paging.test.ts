@@ -1,7 +1,7 @@
 import { startSimulator, Simulator } from '../../simulator';
 import { call, FREE, ENTERPRISE } from './helpers';
+import { range } from '../support/numbers';
 
-const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 const patNums = (rows: Array<{ PatNum: number }>) => rows.map((row) => row.PatNum);
 
 describe('simulator: paging', () => {

@@ -3,6 +3,7 @@ import { openDentalRequestAllItems, type OpenDentalConnection } from '../../node
 import { resetPacing } from '../../nodes/OpenDental/transport/pacer';
 import { overrideTransportSettings, restoreTransportSettings } from '../../nodes/OpenDental/transport/settings';
 import { fakeContext, pageResponder, patientRows, type Responder, virtualClock } from '../support/fakeContext';
+import { range } from '../support/numbers';
 
 const connection = (overrides: Partial<OpenDentalConnection> = {}): OpenDentalConnection => ({
 	baseUrl: 'http://127.0.0.1:1/api/v1',
@@ -27,7 +28,6 @@ async function scan(responder: Responder, limit?: number, conn = connection()) {
 }
 
 const patNums = (rows: IDataObject[]) => rows.map((row) => row.PatNum);
-const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 beforeEach(() => resetPacing());
 afterEach(() => restoreTransportSettings());

@@ -1,0 +1,36 @@
+// One patient as Open Dental returns it in full (GET /patients/{PatNum}), for tests of shaping and errors.
+export const FULL_PATIENT = {
+	PatNum: 7,
+	LName: 'Rivera',
+	FName: 'Ana',
+	MiddleI: '',
+	Preferred: 'Annie',
+	PatStatus: 'Patient',
+	Gender: 'Female',
+	Birthdate: '1980-05-24',
+	SSN: '900112222',
+	Email: 'ana@example.com',
+	WirelessPhone: '(555)555-0101',
+	HmPhone: '',
+	WkPhone: '',
+	Address: '1 Main St',
+	Address2: '',
+	City: 'Salem',
+	State: 'OR',
+	Zip: '97301',
+	Guarantor: 7,
+	EstBalance: 12.5,
+	PriProv: 1,
+	priProvAbbr: 'DOC1',
+	ClinicNum: 2,
+	clinicAbbr: 'East',
+	TxtMsgOk: 'Yes',
+	PreferConfirmMethod: 'TextMessage',
+	PreferContactMethod: 'WirelessPh',
+	PreferRecallMethod: 'Email',
+	DateTStamp: '2025-03-02 10:11:12',
+	FamFinUrgNote: 'note',
+};
+
+/** Get parameters of the patient resource. */
+export const get = (patNum: unknown, simplify = true) => ({ resource: 'patient', operation: 'get', patNum, simplify });
