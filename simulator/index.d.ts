@@ -41,7 +41,29 @@ export interface StartOptions extends SimulatorConfigPatch {
 	port?: number;
 	/** Defaults to 127.0.0.1 (loopback only). */
 	host?: string;
+	/** When requests arrive and how long holds last; real time unless a test passes manualTime(). */
+	time?: SimTime;
 }
+
+/** The simulator's sense of time: request arrival (throttle, log), holds (latency, delay, faults), the office clock. */
+export interface SimTime {
+	/** Monotonic milliseconds. */
+	now(): number;
+	/** Wall-clock milliseconds since 1970 at now(). */
+	epochNow(): number;
+	sleep(ms: number): Promise<void>;
+	cancelAll(): void;
+}
+
+/** Time that moves only when advance() is called; sleeps end once it has moved past them. */
+export interface ManualTime extends SimTime {
+	advance(ms: number): void;
+	/** Sleeps not yet over. */
+	pending(): number;
+}
+
+/** Manual time for tests, starting at `startEpochMs` (default 2026-01-05 15:00:00 UTC). */
+export function manualTime(startEpochMs?: number): ManualTime;
 
 export type FaultType =
 	| 'eConnectorDown' | 'officeTimeout' | 'validation' | 'unauthorized' | 'gone' | 'rateLimit'

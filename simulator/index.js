@@ -5,10 +5,11 @@ const { DEFAULT_KEYS } = require('./lib/config');
 const { intervalFor } = require('./lib/throttle');
 const { pageCap } = require('./lib/paging');
 const { maxInFlight } = require('./lib/request-log');
+const { manualTime } = require('./lib/time');
 
 // Starts a simulated Open Dental REST API and resolves once it listens.
 async function startSimulator(options = {}) {
 	return new Simulator(options).listen();
 }
 
-module.exports = { startSimulator, DEFAULT_KEYS, intervalFor, pageCap, maxInFlight };
+module.exports = { startSimulator, DEFAULT_KEYS, intervalFor, pageCap, maxInFlight, manualTime };

@@ -100,7 +100,9 @@ export function describeEndToEnd(targetName: string): void {
 		const requests = (path?: string) => sim.requests().filter((entry) => path === undefined || entry.path === path);
 
 		test('"All patients" example: Return All reads every page once, 4 at a time, with the ODFHIR header', async () => {
-			sim.configure({ latencyMs: 20 });
+			// Each page is held 250 ms, so the window's four requests overlap at the server unless this
+			// test's process stalls for that long between their arrivals.
+			sim.configure({ latencyMs: 250 });
 			const { run } = await executeOk('odAllPatients');
 
 			const items = nodeItems(run, 'All patients');

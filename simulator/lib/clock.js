@@ -66,16 +66,17 @@ function localToEpoch(wallAsUtc, timeZone) {
 	return epoch;
 }
 
-function createClock(getTimeZone) {
+/** The office's wall clock: the simulator's time, moved by set() and advance(). */
+function createClock(getTimeZone, epochNow = () => Date.now()) {
 	let offsetMs = 0;
-	const nowMs = () => Date.now() + offsetMs;
+	const nowMs = () => epochNow() + offsetMs;
 	return {
 		now: () => formatInZone(nowMs(), getTimeZone()),
 		today: () => formatInZone(nowMs(), getTimeZone()).slice(0, 10),
 		set(text) {
 			const wallAsUtc = parseDateTime(text);
 			if (wallAsUtc === null) throw new Error('clock.set expects "yyyy-MM-dd HH:mm:ss"');
-			offsetMs = localToEpoch(wallAsUtc, getTimeZone()) - Date.now();
+			offsetMs = localToEpoch(wallAsUtc, getTimeZone()) - epochNow();
 		},
 		advance(ms) {
 			if (!Number.isFinite(ms)) throw new Error('clock.advance expects a number of milliseconds');

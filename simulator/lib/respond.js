@@ -39,14 +39,14 @@ function sendError(res, status, message, style, headers) {
 // Value of a Retry-After header for a wait, or null when none should be sent.
 // Whole seconds are rounded up (min 1) so a client that obeys never comes back
 // early; the HTTP-date is likewise rounded up to the next full second.
-function retryAfterValue(form, waitMs) {
+function retryAfterValue(form, waitMs, epochNowMs) {
 	if (form === 'none') return null;
-	if (form === 'date') return new Date(Math.ceil((Date.now() + waitMs) / 1000) * 1000).toUTCString();
+	if (form === 'date') return new Date(Math.ceil((epochNowMs + waitMs) / 1000) * 1000).toUTCString();
 	return String(Math.max(1, Math.ceil(waitMs / 1000)));
 }
 
-function retryAfterHeaders(form, waitMs) {
-	const value = retryAfterValue(form, waitMs);
+function retryAfterHeaders(form, waitMs, epochNowMs) {
+	const value = retryAfterValue(form, waitMs, epochNowMs);
 	return value === null ? {} : { 'Retry-After': value };
 }
 

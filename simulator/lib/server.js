@@ -1,6 +1,5 @@
 'use strict';
 
-const { performance } = require('node:perf_hooks');
 const { authenticate, isJsonContentType } = require('./auth');
 const { intervalFor } = require('./throttle');
 const { ERROR_FAULTS } = require('./faults');
@@ -34,7 +33,8 @@ function apiPath(rawPath) {
 }
 
 async function handleRequest(sim, req, res) {
-	const arrivedMs = performance.now();
+	const arrivedMs = sim.time.now();
+	const arrivedAt = sim.time.epochNow();
 	const [rawPath, rawQuery] = splitUrl(req.url);
 	if (rawPath === '/__sim' || rawPath.startsWith('/__sim/')) {
 		return handleControl(sim, req, res, rawPath.slice('/__sim'.length), parseQuery(rawQuery));
@@ -42,7 +42,7 @@ async function handleRequest(sim, req, res) {
 	req.resume();
 	const path = apiPath(rawPath);
 	const entry = sim.log.begin({
-		at: performance.timeOrigin + arrivedMs,
+		at: arrivedAt,
 		method: req.method,
 		path: path === null ? rawPath : path,
 		rawQuery,
@@ -55,7 +55,7 @@ async function handleRequest(sim, req, res) {
 	});
 	res.on('close', () => {
 		entry.status = res.headersSent ? res.statusCode : null;
-		entry.durationMs = performance.now() - arrivedMs;
+		entry.durationMs = sim.time.now() - arrivedMs;
 	});
 	try {
 		await servePipeline(sim, req, res, { entry, path, arrivedMs });
@@ -84,7 +84,7 @@ async function servePipeline(sim, req, res, { entry, path, arrivedMs }) {
 	const { slot, waitMs } = sim.throttle.admit(key.customerKey, intervalFor(key, sim.config), throttle.mode, arrivedMs);
 	if (!slot) {
 		entry.throttled = true;
-		return fail(429, 'Too many requests.', retryAfterHeaders(throttle.retryAfter, waitMs));
+		return fail(429, 'Too many requests.', retryAfterHeaders(throttle.retryAfter, waitMs, sim.time.epochNow()));
 	}
 	if (waitMs > 0) {
 		entry.throttled = true;
@@ -130,7 +130,7 @@ function answerFault(sim, req, res, rule) {
 	const message = rule.message || defaultMessage;
 	if (rule.fault === 'serverError') return sendText(res, status, message);
 	const headers = rule.fault === 'rateLimit'
-		? retryAfterHeaders(rule.retryAfter || 'seconds', (rule.retryAfterSeconds ?? 1) * 1000)
+		? retryAfterHeaders(rule.retryAfter || 'seconds', (rule.retryAfterSeconds ?? 1) * 1000, sim.time.epochNow())
 		: {};
 	sendError(res, status, message, sim.config.errorBodyStyle, headers);
 }

@@ -10,11 +10,13 @@ const { Throttle } = require('./throttle');
 const { RequestLog } = require('./request-log');
 const { mulberry32 } = require('./prng');
 const { handleRequest } = require('./server');
+const { realTime } = require('./time');
 
 // One simulated Open Dental office: live config, data, clock, throttle state,
 // fault rules and request log, plus the HTTP server that exposes them.
 class Simulator {
-	constructor({ port = 0, host = '127.0.0.1', ...overrides } = {}) {
+	/** @param {import('../index').StartOptions} [options] */
+	constructor({ port = 0, host = '127.0.0.1', time = realTime(), ...overrides } = {}) {
 		this.requestedPort = port;
 		this.host = host;
 		// Known once listen() resolves.
@@ -24,10 +26,11 @@ class Simulator {
 		this.controlUrl = '';
 		this.startupConfig = buildConfig(overrides);
 		this.config = clone(this.startupConfig);
-		this.clock = createClock(() => this.config.officeTimeZone);
+		/** @type {import('./time').SimTime} */
+		this.time = time;
+		this.clock = createClock(() => this.config.officeTimeZone, () => this.time.epochNow());
 		/** @type {Map<string, RecordStore>} */
 		this.tables = new Map(RESOURCES.map((resource) => [resource.table, new RecordStore(resource)]));
-		this.timers = new Set();
 		this.server = http.createServer((req, res) => handleRequest(this, req, res));
 		this.reset();
 	}
@@ -49,24 +52,16 @@ class Simulator {
 	}
 
 	close() {
-		for (const timer of this.timers) clearTimeout(timer);
-		this.timers.clear();
+		this.time.cancelAll();
 		return new Promise((resolve) => {
 			this.server.close(() => resolve());
 			this.server.closeAllConnections();
 		});
 	}
 
-	// Timers are tracked so close() never leaves a held request pending.
+	/** Holds a request for `ms` of the simulator's time (close() drops every hold). */
 	sleep(ms) {
-		if (!(ms > 0)) return Promise.resolve();
-		return new Promise((resolve) => {
-			const timer = setTimeout(() => {
-				this.timers.delete(timer);
-				resolve();
-			}, ms);
-			this.timers.add(timer);
-		});
+		return this.time.sleep(ms);
 	}
 
 	nextLatency() {

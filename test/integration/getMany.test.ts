@@ -22,6 +22,8 @@ const ALL_ASKED = windowedOffsets(13);
 
 describe('Get Many over real HTTP (1,234 patients, 100 a page)', () => {
 	it('Return All: exactly 1,234 distinct PatNums; 16 requests at the exact Offsets, at most 4 in flight', async () => {
+		// Held 20 ms each, so the window's requests overlap at the server. That exactly 4 are in flight
+		// is proven without timing in the paging unit tests; here, that never more are.
 		sim.configure({ latencyMs: 20 });
 		const items = await runOpenDental(sim, getMany());
 		expect(patNums(items)).toEqual(range(1, 1234));
@@ -29,7 +31,7 @@ describe('Get Many over real HTTP (1,234 patients, 100 a page)', () => {
 		const pages = pageRequests(sim);
 		expect(pages).toEqual(ALL_ASKED.map((offset) => ({ limit: 100, offset, status: 200, fault: null })));
 		expect(sim.requests().map((entry) => entry.rows)).toEqual([...Array(12).fill(100), 34, 0, 0, 0]);
-		expect(maxConcurrent(sim)).toBe(4);
+		expect(maxConcurrent(sim)).toBeLessThanOrEqual(4);
 		for (const entry of sim.requests()) {
 			expect(entry.headers.authorization).toBe(`ODFHIR ${FREE_KEY.developerKey}/${FREE_KEY.customerKey}`);
 			expect(entry.headers.contentType).toBe('application/json');

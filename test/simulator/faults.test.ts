@@ -1,10 +1,12 @@
-import { startSimulator, Simulator, FaultRule } from '../../simulator';
-import { call, PAID } from './helpers';
+import { type FaultRule, manualTime, type Simulator, startSimulator } from '../../simulator';
+import { arrived, call, PAID } from './helpers';
 
 describe('simulator: fault rules', () => {
 	let sim: Simulator;
+	// The simulator's time moves only when a test moves it.
+	const time = manualTime();
 	beforeAll(async () => {
-		sim = await startSimulator({ throttle: { mode: 'off' } });
+		sim = await startSimulator({ throttle: { mode: 'off' }, time });
 	});
 	afterAll(() => sim.close());
 	beforeEach(() => {
@@ -92,9 +94,7 @@ describe('simulator: fault rules', () => {
 		for (let i = 0; i < 4; i += 1) answers.push(await call(sim, '/patients/1'));
 		expect(answers.map((a) => [a.status, a.json])).toEqual(Array(4).fill([429, 'Too many requests.']));
 		expect(answers[0].headers.get('retry-after')).toBe('7');
-		const dateDelta = Date.parse(answers[1].headers.get('retry-after') as string) - Date.now();
-		expect(dateDelta).toBeGreaterThan(28000);
-		expect(dateDelta).toBeLessThanOrEqual(31000);
+		expect(answers[1].headers.get('retry-after')).toBe(new Date(Math.ceil((time.epochNow() + 30_000) / 1000) * 1000).toUTCString());
 		expect(answers[2].headers.get('retry-after')).toBeNull();
 		expect(answers[3].headers.get('retry-after')).toBe('1');
 	});
@@ -124,15 +124,19 @@ describe('simulator: fault rules', () => {
 
 	it('hang delays a normal answer; past processingLimitMs it becomes a 504', async () => {
 		sim.addFault({ nth: [1], fault: 'hang', delayMs: 150 });
-		const slow = await call(sim, '/patients/1');
-		expect(slow.status).toBe(200);
-		expect(sim.requests()[0].durationMs).toBeGreaterThanOrEqual(149);
+		const slow = call(sim, '/patients/1');
+		await arrived(sim, 1);
+		time.advance(150);
+		expect((await slow).status).toBe(200);
+		expect(sim.requests()[0].durationMs).toBe(150);
 		sim.configure({ processingLimitMs: 100 });
 		sim.addFault({ nth: [1], fault: 'hang', delayMs: 5000 }); // counts from its own first match
-		const started = Date.now();
-		const timedOut = await call(sim, '/patients/1');
-		expect([timedOut.status, timedOut.json]).toEqual([504, 'The method did not finish within the 60 second limit.']);
-		expect(Date.now() - started).toBeLessThan(1000);
+		const timedOut = call(sim, '/patients/1');
+		await arrived(sim, 2);
+		time.advance(100);
+		const answer = await timedOut;
+		expect([answer.status, answer.json]).toEqual([504, 'The method did not finish within the 60 second limit.']);
+		expect(sim.requests()[1].durationMs).toBe(100);
 	});
 
 	it('probability is seeded and therefore repeatable', async () => {

@@ -56,3 +56,15 @@ export async function control(
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+/** Resolves once the simulator has logged `count` requests (they travel over real HTTP). */
+export async function arrived(sim: Simulator, count: number): Promise<void> {
+	while (sim.requests().length < count) await nextTurn();
+}
+
+/** Resolves once `count` requests have been answered. */
+export async function answered(sim: Simulator, count: number): Promise<void> {
+	while (sim.requests().filter((entry) => entry.durationMs !== null).length < count) await nextTurn();
+}

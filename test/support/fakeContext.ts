@@ -3,6 +3,7 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, INode, INodeExecutionData } from 'n8n-workflow';
 import type { OpenDentalContext } from '../../nodes/OpenDental/transport';
 import type { Clock } from '../../nodes/OpenDental/transport/pacer';
+import type { SimTime } from '../../simulator';
 
 export interface RecordedCall {
 	options: IHttpRequestOptions;
@@ -90,6 +91,8 @@ export interface VirtualClock {
 	advance(ms: number): void;
 	/** Deadlines still waiting, as ms from now. */
 	pendingDeadlines(): number[];
+	/** The same timeline for the simulator: the server sees requests arrive when the node sends them. */
+	simulatorTime(): SimTime;
 	readonly now: number;
 }
 
@@ -119,6 +122,14 @@ export function virtualClock(start = 1_000_000): VirtualClock {
 			},
 		},
 		advance: (ms: number) => moveTo(now + ms),
+		simulatorTime: () => ({
+			now: () => now,
+			epochNow: () => now,
+			sleep: async (ms: number) => {
+				if (ms > 0) throw new Error('the simulator cannot hold a request on the node\'s virtual time: nothing would move it');
+			},
+			cancelAll: () => undefined,
+		}),
 		pendingDeadlines: () => deadlines.map((deadline) => deadline.at - now),
 		get now() {
 			return now;
