@@ -96,9 +96,10 @@ describe('time of an answer', () => {
 		expect(error.message).toBe('Open Dental did not answer in time (gave up after 2 attempts)');
 		expect(error.description).toBe(DEADLINE_HINT);
 		expect(server.requests).toHaveLength(2);
-		// 90 s, 1 s of backoff, then what was left of the 180 s.
+		// 90 s, 1 s of backoff, then what was left of the 180 s (the server may trickle on a little
+		// after the client left, so only the lower bound is exact).
+		expect(time.sleeps).toEqual([1000]);
 		expect(time.now - started).toBeGreaterThanOrEqual(180_000);
-		expect(time.now - started).toBeLessThan(185_000);
 		expect(time.pendingDeadlines().filter((ms) => ms > 0 && ms <= 90_000)).toEqual([]);
 	});
 
