@@ -180,22 +180,30 @@ describe('windowed paging (several requests in flight)', () => {
 	});
 
 	it('a page that fails for good fails the read with its own error; pages after it are not retried', async () => {
-		const serve = pageResponder(patientRows(1234));
-		const responder: Responder = async (call, index) => {
-			if (call.qs.Offset === 300) return { statusCode: 400, body: '"Offset is invalid"' };
-			if (Number(call.qs.Offset) > 300) {
-				// Answered a turn of the event loop later than page 300, whose failure (handled in
-				// microtasks) has then voided these pages: virtual time would otherwise retry them at once.
-				await new Promise((resolve) => setImmediate(resolve));
-				return { statusCode: 500, body: 'Internal error' };
-			}
-			return await slowResponder(serve).responder(call, index);
+		// Pages 300–500 go out while the read still waits for page 200. Pages after 300 fail only once
+		// the read has had page 300's failure (it takes page 200, then 300, in microtasks right after
+		// page 200's answer), so no ordering of timers decides whether they are retried.
+		const failingAfter300 = (): Responder => {
+			const serve = pageResponder(patientRows(1234));
+			let page200Answered = () => {};
+			const page200 = new Promise<void>((resolve) => (page200Answered = resolve));
+			return async (call, index) => {
+				if (call.qs.Offset === 300) return { statusCode: 400, body: '"Offset is invalid"' };
+				if (Number(call.qs.Offset) > 300) {
+					await page200;
+					await new Promise((resolve) => setImmediate(resolve));
+					return { statusCode: 500, body: 'Internal error' };
+				}
+				const answer = await slowResponder(serve).responder(call, index);
+				if (call.qs.Offset === 200) page200Answered();
+				return answer;
+			};
 		};
-		await expect(scan(responder, undefined, windowed())).rejects.toMatchObject({
+		await expect(scan(failingAfter300(), undefined, windowed())).rejects.toMatchObject({
 			message: 'Open Dental rejected the request',
 			description: expect.stringContaining('Offset is invalid'),
 		});
-		const { ctx, calls } = fakeContext({ responder });
+		const { ctx, calls } = fakeContext({ responder: failingAfter300() });
 		await openDentalRequestAllItems.call(ctx, windowed(), { path: '/patients/Simple', idField: 'PatNum', itemIndex: 0 }).catch(() => undefined);
 		const offsets = calls.map((call) => Number(call.qs.Offset));
 		// 0; 100 and 200; then 300–500 with 600 once 200 is in: each asked for once, the 500s never retried.
