@@ -41,10 +41,6 @@ class RecordStore {
 		this.orders.clear();
 	}
 
-	get count() {
-		return this.rows.length;
-	}
-
 	/** @param {number} key */
 	get(key) {
 		return this.byKey.get(key) || null;

@@ -1,5 +1,5 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
-import { BodyTooLargeError, discardBody, NOT_JSON, parseJson, readBody, readUpTo } from './body';
+import { discardBody, NOT_JSON, parseJson, readUpTo } from './body';
 import type { OpenDentalConnection } from './connection';
 import { type AttemptFailure, isRetryableNetworkCode, isRetryableStatus, networkErrorCode } from './errors';
 import type { ExchangeResponse, HttpExchange } from './exchange';
@@ -85,7 +85,10 @@ async function judge(response: ExchangeResponse, ctx: AttemptContext, requestUrl
 		return failed({ status, kind: 'redirect', redirectHost: redirectHost(headers.location, requestUrl, ctx.connection.secrets), serverMessage: '', retryable: false });
 	}
 	if (status >= 200 && status < 300) {
-		const body = parseJson(await readBody(response.body, headers, ctx.limits.maxResponseBytes, signal));
+		const { maxResponseBytes } = ctx.limits;
+		const read = await readUpTo(response.body, headers, maxResponseBytes, signal);
+		if (read === 'tooLarge') return failed({ kind: 'tooLarge', limit: maxResponseBytes, serverMessage: '', retryable: false });
+		const body = parseJson(read);
 		if (body === NOT_JSON) return failed({ status, kind: 'notJson', serverMessage: '', retryable: false });
 		return { ok: true, body };
 	}
@@ -139,7 +142,6 @@ export async function attemptOnce(ctx: AttemptContext, request: OpenDentalReques
 		} catch (error) {
 			if (cancel?.aborted) return { ok: false, cancelled: true };
 			if (deadline.aborted) return failed({ kind: 'deadline', serverMessage: '', retryable: true });
-			if (error instanceof BodyTooLargeError) return failed({ kind: 'tooLarge', limit: error.limitBytes, serverMessage: '', retryable: false });
 			// The helper's error carries the request config, Authorization header included: keep only its code.
 			const networkCode = networkErrorCode(error);
 			return failed({ networkCode, serverMessage: '', retryable: isRetryableNetworkCode(networkCode) });

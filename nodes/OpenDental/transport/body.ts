@@ -1,10 +1,3 @@
-/** An answer longer than the transport reads; reading stopped at the limit. */
-export class BodyTooLargeError extends Error {
-	constructor(readonly limitBytes: number) {
-		super(`The answer was larger than ${limitBytes} bytes`);
-	}
-}
-
 interface ByteStream extends AsyncIterable<unknown> {
 	destroy(error?: Error): void;
 }
@@ -68,13 +61,6 @@ export async function readUpTo(
 		signal?.removeEventListener('abort', onAbort);
 	}
 	return { bytes: Buffer.concat(chunks, size) };
-}
-
-/** readUpTo, with an answer over the limit as a BodyTooLargeError. */
-export async function readBody(body: unknown, headers: Record<string, unknown> | undefined, maxBytes: number, signal?: AbortSignal): Promise<ReadBody> {
-	const read = await readUpTo(body, headers, maxBytes, signal);
-	if (read === 'tooLarge') throw new BodyTooLargeError(maxBytes);
-	return read;
 }
 
 /** Frees the connection of an answer that will not be read. */

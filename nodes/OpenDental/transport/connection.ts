@@ -42,7 +42,7 @@ function text(value: unknown): string {
 
 const serverOf = (credentials: ICredentialDataDecryptedObject) => text(credentials.server) || 'remote';
 
-export function resolveBaseUrl(credentials: ICredentialDataDecryptedObject): string {
+function resolveBaseUrl(credentials: ICredentialDataDecryptedObject): string {
 	const server = serverOf(credentials);
 	if (server === 'remote') return REMOTE_URL;
 	if (server === 'apiService') return `http://${checkHost(credentials.host)}:30223/api/v1`;

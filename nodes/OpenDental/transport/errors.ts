@@ -174,12 +174,11 @@ export function notRecords(node: INode, path: string, offset: number, idField: s
 }
 
 /** A read that reached the rows or pages one read may take: more is a runaway, not a sync. */
-export function readTooLong(node: INode, path: string, limit: { rows?: number; pages?: number }, itemIndex?: number): NodeApiError {
-	const what = limit.rows !== undefined ? `${limit.rows.toLocaleString('en-US')} rows` : `${(limit.pages ?? 0).toLocaleString('en-US')} pages`;
+export function readTooLong(node: INode, path: string, bound: number, unit: 'rows' | 'pages', itemIndex?: number): NodeApiError {
 	return readError(
 		node,
-		`The list has more than ${what}, the most one read takes`,
-		`Request: GET ${path}. Narrow the filters (e.g. Updated Since) or set a Limit; if the list cannot be this long, ${CHECK_SERVER.charAt(0).toLowerCase()}${CHECK_SERVER.slice(1)}`,
+		`The list has more than ${bound.toLocaleString('en-US')} ${unit}, the most one read takes`,
+		`Request: GET ${path}. Narrow the filters (e.g. Updated Since) or set a Limit; if the list cannot be this long, check that the credential's server and base URL point to the Open Dental API.`,
 		itemIndex,
 	);
 }

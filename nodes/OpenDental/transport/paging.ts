@@ -116,7 +116,7 @@ export async function openDentalRequestAllItems(
 	try {
 		while (collector.wanted > 0) {
 			while (pending.length < windowSize && collector.wanted - askedAhead > 0) {
-				if (pagesAsked === maxPagesPerRead) throw readTooLong(this.getNode(), request.path, { pages: maxPagesPerRead }, request.itemIndex);
+				if (pagesAsked === maxPagesPerRead) throw readTooLong(this.getNode(), request.path, maxPagesPerRead, 'pages', request.itemIndex);
 				const ask = Math.min(pageSize, collector.wanted - askedAhead);
 				pagesAsked++;
 				pending.push(askFor(nextOffset, ask));
@@ -133,7 +133,7 @@ export async function openDentalRequestAllItems(
 				throw notRecords(this.getNode(), request.path, page.offset, problem === 'noId' ? request.idField : undefined, request.itemIndex);
 			}
 			const fresh = collector.add(body as IDataObject[]);
-			if (collector.rows.length > maxRowsPerRead) throw readTooLong(this.getNode(), request.path, { rows: maxRowsPerRead }, request.itemIndex);
+			if (collector.rows.length > maxRowsPerRead) throw readTooLong(this.getNode(), request.path, maxRowsPerRead, 'rows', request.itemIndex);
 			if (body.length > 0 && fresh === 0) {
 				throw offsetIgnored(this.getNode(), request.path, page.offset, request.itemIndex);
 			}
