@@ -133,6 +133,15 @@ export class OpenDentalApi implements ICredentialType {
 				'Rows per request. Remote API: 100. API Service and Local API: 1000. The node notices if the server returns fewer.',
 			displayOptions: { show: { server: ['custom'] } },
 		},
+		{
+			displayName: 'Office Time Zone',
+			name: 'officeTimeZone',
+			type: 'string',
+			default: '',
+			placeholder: 'America/Chicago',
+			description:
+				"The dental office's time zone as an IANA name. Open Dental's times carry no zone: the node reads them, computes windows like \"tomorrow\" and writes times in this zone. Empty: the workflow's time zone.",
+		},
 	];
 
 	authenticate: IAuthenticateGeneric = {

@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { RESOURCE_OPTIONS, RESOURCE_PROPERTIES } from './actions/registry';
 import { router } from './actions/router';
 import { openDentalApiTest } from './methods/credentialTest';
+import * as loadOptions from './methods/loadOptions';
 
 export class OpenDental implements INodeType {
 	description: INodeTypeDescription = {
@@ -12,7 +13,7 @@ export class OpenDental implements INodeType {
 		group: ['input'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Read patients from Open Dental with complete, rate-aware paging',
+		description: 'Patients, appointments, commlogs and recalls in Open Dental: reminders, confirmations and syncs with complete, rate-aware paging',
 		defaults: { name: 'Open Dental' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -31,7 +32,7 @@ export class OpenDental implements INodeType {
 		],
 	};
 
-	methods = { credentialTest: { openDentalApiTest } };
+	methods = { credentialTest: { openDentalApiTest }, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

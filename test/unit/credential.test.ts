@@ -31,6 +31,7 @@ describe('credential', () => {
 			'rateLimit',
 			'requestIntervalMs',
 			'pageSize',
+			'officeTimeZone',
 		]);
 		expect(byName.server.options?.map((o) => (o as { value: string }).value)).toEqual(['remote', 'apiService', 'localApi', 'custom']);
 		expect(byName.rateLimit.options?.map((o) => (o as { value: string }).value)).toEqual(['readAll', 'paid', 'enterprise', 'none', 'custom']);

@@ -17,15 +17,27 @@ describe('node description', () => {
 		expect(description.name).toBe('openDental');
 		expect(description.usableAsTool).toBe(true);
 		expect(description.credentials).toEqual([{ name: 'openDentalApi', required: true, testedBy: 'openDentalApiTest' }]);
-		const operation = description.properties.find((p) => p.name === 'operation');
-		expect(operation?.options?.map((o) => (o as { value: string }).value)).toEqual(['get', 'getAll', 'search']);
+		const values = (property?: INodeProperties) => property?.options?.map((o) => (o as { value: string }).value);
+		const resource = description.properties.find((p) => p.name === 'resource');
+		expect(values(resource)).toEqual(['appointment', 'commlog', 'patient', 'recall']);
+		// Workflows saved before there were other resources rely on this default.
+		expect(resource?.default).toBe('patient');
+		const operations = Object.fromEntries(
+			description.properties.filter((p) => p.name === 'operation').map((p) => [p.displayOptions?.show?.resource?.[0], values(p)]),
+		);
+		expect(operations).toEqual({
+			appointment: ['appendNote', 'break', 'confirm', 'get', 'getAll'],
+			commlog: ['create', 'getAll'],
+			patient: ['get', 'getAll', 'search'],
+			recall: ['getList', 'setStatus'],
+		});
 		expect(names(description.properties)).toEqual(
 			expect.arrayContaining(['resource', 'operation', 'patNum', 'returnAll', 'limit', 'filters', 'simplify']),
 		);
 	});
 
 	it('has the documented filters for Get Many and Search', () => {
-		const filters = description.properties.filter((p) => p.name === 'filters');
+		const filters = description.properties.filter((p) => p.name === 'filters' && p.displayOptions?.show?.resource?.[0] === 'patient');
 		const byOperation = Object.fromEntries(
 			filters.map((f) => [f.displayOptions?.show?.operation?.[0], (f.options as INodeProperties[]).map((o) => o.name).sort()]),
 		);

@@ -1,8 +1,11 @@
+import { appointment } from './appointment';
+import { commlog } from './commlog';
 import { patient } from './patient';
+import { recall } from './recall';
 import type { Operation, Resource } from './types';
 
 /** Every resource of the node, in the Resource dropdown's order: one line each. */
-export const RESOURCES: Resource[] = [patient];
+export const RESOURCES: Resource[] = [appointment, commlog, patient, recall];
 
 export const RESOURCE_OPTIONS = RESOURCES.map(({ name, value }) => ({ name, value }));
 

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { getConnection } from '../transport';
+import { transportSettings } from '../transport/settings';
 import { findOperation } from './registry';
 
 type Plan = { params: unknown } | { error: Error };
@@ -22,7 +23,7 @@ function asNodeError(node: INode, error: unknown, itemIndex: number): NodeApiErr
 }
 
 /**
- * Owns the item loop: validates every item before the first request, runs the operation per item,
+ * Owns the item loop: validates every item before the first request (in the office's time zone), runs the operation per item,
  * pairs each output record with its input item, and turns failures into error items when the node
  * is set to continue on fail.
  */
@@ -40,15 +41,18 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" is not supported for "${resource}"`);
 	}
 
+	// Reading the credential sends nothing; the office's time zone is needed to read dates.
+	const connection = await getConnection.call(this);
+	const parseContext = { timeZone: connection.officeTimeZone ?? this.getTimezone(), now: transportSettings().wallClock() };
 	const plans: Plan[] = items.map((_, itemIndex) => {
 		try {
-			return { params: operation.parse.call(this, itemIndex) };
+			return { params: operation.parse.call(this, itemIndex, parseContext) };
 		} catch (error) {
 			if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, itemIndex);
 			return { error: error as Error };
 		}
 	});
-	const connection = await getConnection.call(this);
+	const context = { ...parseContext, connection, cache: new Map<string, unknown>() };
 
 	const output: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < plans.length; itemIndex++) {
@@ -58,7 +62,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			continue;
 		}
 		try {
-			const records = await operation.execute.call(this, plan.params, itemIndex, { connection });
+			const records = await operation.execute.call(this, plan.params, itemIndex, context);
 			// One pairedItem object per input item (n8n only reads it), and a loop, not
 			// push(...records): spreading 100,000 records would overflow the call stack.
 			const pairedItem = { item: itemIndex };

@@ -1,9 +1,19 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { OpenDentalConnection } from '../transport';
 
+/** What reading an item's parameters needs besides the item: the office's time zone and the time. */
+export interface ParseContext {
+	/** The office's IANA time zone (the credential's, else the workflow's). */
+	timeZone: string;
+	/** Wall-clock time of this execution, ms since 1970. */
+	now: number;
+}
+
 /** What an operation needs besides its own parameters. */
-export interface OperationContext {
+export interface OperationContext extends ParseContext {
 	connection: OpenDentalConnection;
+	/** Lookups shared by every item of one execution, e.g. patients already read. */
+	cache: Map<string, unknown>;
 }
 
 /**
@@ -12,7 +22,7 @@ export interface OperationContext {
  */
 export interface Operation<Params = unknown> {
 	description: INodeProperties[];
-	parse(this: IExecuteFunctions, itemIndex: number): Params;
+	parse(this: IExecuteFunctions, itemIndex: number, context: ParseContext): Params;
 	execute(this: IExecuteFunctions, params: Params, itemIndex: number, context: OperationContext): Promise<IDataObject[]>;
 }
 

@@ -7,6 +7,7 @@ import { acquireSlot, type Clock } from './pacer';
 import { parseRetryAfter } from './retry';
 import { redact, extractServerMessage } from './serverMessage';
 import type { TransportLimits } from './limits';
+import type { PaidPermission } from './permissions';
 
 export interface OpenDentalRequest {
 	method: IHttpRequestMethods;
@@ -17,6 +18,17 @@ export interface OpenDentalRequest {
 	/** The input item the request is for; errors name it only when there is one. */
 	itemIndex?: number;
 	notFoundMessage?: string;
+	/** A 404 answers null instead of failing: for lookups where a missing record is an answer. */
+	notFoundIsNull?: boolean;
+	/**
+	 * Whether sending it twice does no more than sending it once: reads, and writes that set a value.
+	 * Default: GET only. Any other request is sent again only when its failure proves it was not carried out.
+	 */
+	idempotent?: boolean;
+	/** What a write writes, for its errors: "the commlog", "the confirmation status". */
+	writes?: string;
+	/** The paid API permission the method needs, named when Open Dental refuses it. */
+	permission?: PaidPermission;
 	/** Aborted when the caller no longer needs the answer: the first attempt still goes out (so the requests
 	 * made do not depend on timing), but no retry does. */
 	signal?: AbortSignal;

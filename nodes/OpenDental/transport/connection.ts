@@ -21,6 +21,8 @@ export interface OpenDentalConnection {
 	authorization: string;
 	/** Values that must never appear in an error message. */
 	secrets: string[];
+	/** The office's IANA time zone from the credential; undefined = the workflow's. */
+	officeTimeZone?: string;
 }
 
 const REMOTE_URL = 'https://api.opendental.com/api/v1';
@@ -73,6 +75,23 @@ function resolvePageSize(credentials: ICredentialDataDecryptedObject): number {
 	return size;
 }
 
+function resolveTimeZone(credentials: ICredentialDataDecryptedObject): string | undefined {
+	const zone = text(credentials.officeTimeZone);
+	if (!zone) return undefined;
+	const known = canonicalZone(zone);
+	if (known) return known;
+	throw new ConnectionSettingsError(`The credential's "Office Time Zone" is not a time zone name: ${zone.slice(0, 60)}`, 'Use an IANA name such as America/Chicago, or leave it empty to use the workflow\'s time zone');
+}
+
+/** The zone's canonical IANA name (America/Chicago for america/chicago); undefined when there is no such zone. */
+function canonicalZone(zone: string): string | undefined {
+	try {
+		return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+	} catch {
+		return undefined;
+	}
+}
+
 /** The connection a credential describes; a ConnectionSettingsError names the field that is wrong. */
 export function resolveConnection(credentials: ICredentialDataDecryptedObject): OpenDentalConnection {
 	const developerKey = text(credentials.developerKey);
@@ -92,6 +111,7 @@ export function resolveConnection(credentials: ICredentialDataDecryptedObject): 
 		laneId: createHash('sha256').update(`${new URL(baseUrl).origin}\n${customerKey}`).digest('hex').slice(0, 24),
 		authorization: `ODFHIR ${developerKey}/${customerKey}`,
 		secrets: [developerKey, customerKey],
+		officeTimeZone: resolveTimeZone(credentials),
 	};
 }
 

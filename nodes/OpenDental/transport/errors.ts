@@ -1,5 +1,6 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
+import { PERMISSION_PRICE, type PaidPermission, refusalReason } from './permissions';
 import { transportSettings } from './settings';
 
 /** One failed attempt, reduced to what is safe to keep: no request, no headers, no records. */
@@ -26,6 +27,14 @@ export interface FailureContext {
 	attempts: number;
 	/** Message for a 404, e.g. "Patient 123 not found". */
 	notFoundMessage?: string;
+	/** The paid permission the method needs. */
+	permission?: PaidPermission;
+	/** What the request writes, when it is a write. */
+	writes?: string;
+	/** The last attempt may have been carried out although it failed (a write that was not sent again). */
+	uncertain?: boolean;
+	/** Some attempt of a write that may be sent again may have been carried out. */
+	earlierUncertain?: boolean;
 }
 
 // Open Dental answers 400 both for bad input and for an office it cannot reach right now.
@@ -44,6 +53,21 @@ export function isRetryableStatus(status: number, serverMessage: string): boolea
 
 export function isRetryableNetworkCode(code: string | undefined): boolean {
 	return code !== undefined && RETRYABLE_NETWORK.has(code);
+}
+
+// Network failures that happen before the request reaches the server: it cannot have been carried out.
+const NOT_SENT_NETWORK = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+
+/**
+ * Whether the office may have carried out a request whose attempt failed: it went out and nothing
+ * said it was refused (a dropped connection, a timeout, a server fault, a 2xx the node could not
+ * read). A 4xx, a redirect and a connection that never opened prove it was not.
+ */
+export function mayHaveTakenEffect(failure: AttemptFailure): boolean {
+	if (failure.kind === 'redirect') return false;
+	if (failure.kind) return true;
+	if (failure.status === undefined) return !NOT_SENT_NETWORK.has(failure.networkCode ?? '');
+	return failure.status >= 500;
 }
 
 const isNetworkCode = (value: unknown): value is string => typeof value === 'string' && /^E[A-Z_]+$/.test(value);
@@ -132,11 +156,47 @@ export function failureHint(failure: AttemptFailure): string {
 	return '';
 }
 
+/** A 401 for a method that needs a paid permission: a missing permission is not a wrong key. */
+function refusedPermission(failure: AttemptFailure, permission: PaidPermission): { summary: string; hint: string } | undefined {
+	if (failure.status !== 401) return undefined;
+	const price = PERMISSION_PRICE[permission];
+	const enable = `${permission} is a paid Open Dental API permission (${price}); the office enables it for its customer key in Open Dental's developer portal. A Read All key can only read.`;
+	const reason = refusalReason(failure.serverMessage);
+	if (reason === 'keys') return undefined;
+	if (reason === 'permission') {
+		return { summary: `This customer key lacks Open Dental's ${permission} permission, which this operation needs`, hint: enable };
+	}
+	return { summary: `Open Dental refused the request: the keys are wrong, or the key lacks the ${permission} permission this operation needs`, hint: `${enable} Check both keys too.` };
+}
+
+/** What the error says about a write that failed: whether it may have been carried out, and what to do. */
+function writeOutcome(context: FailureContext): { suffix: string; advice: string } {
+	const what = context.writes ?? 'the change';
+	if (context.uncertain) {
+		return {
+			suffix: `: ${what} may or may not have been written`,
+			advice: `The node did not send it again, so it cannot have been written twice. Check ${what} in Open Dental before running this item again.`,
+		};
+	}
+	if (context.earlierUncertain) {
+		return { suffix: '', advice: `An attempt failed in a way that may have written ${what} (sending it again changes nothing): check it in Open Dental.` };
+	}
+	return { suffix: '', advice: '' };
+}
+
 /** A NodeApiError built only from safe parts: the cause is a small object, never the HTTP error. */
 export function toNodeApiError(node: INode, failure: AttemptFailure, context: FailureContext): NodeApiError {
-	let message = failureSummary(failure, context.notFoundMessage);
-	if (failure.retryable && context.attempts > 1) message += ` (gave up after ${context.attempts} attempts)`;
-	const description = [failure.serverMessage && `Open Dental said: "${failure.serverMessage}"`, failureHint(failure), `Request: ${context.method} ${context.path}`]
+	const refused = context.permission ? refusedPermission(failure, context.permission) : undefined;
+	const outcome = writeOutcome(context);
+	let message = refused?.summary ?? failureSummary(failure, context.notFoundMessage);
+	if (failure.retryable && context.attempts > 1 && !context.uncertain) message += ` (gave up after ${context.attempts} attempts)`;
+	message += outcome.suffix;
+	const description = [
+		failure.serverMessage && `Open Dental said: "${failure.serverMessage}"`,
+		refused?.hint ?? failureHint(failure),
+		outcome.advice,
+		`Request: ${context.method} ${context.path}`,
+	]
 		.filter(Boolean)
 		.join(' ');
 	const httpCode = failure.status === undefined ? undefined : String(failure.status);

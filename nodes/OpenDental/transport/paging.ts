@@ -3,6 +3,7 @@ import type { OpenDentalContext } from './context';
 import type { OpenDentalConnection } from './connection';
 import { notRecords, offsetIgnored, readTooLong, unexpectedResponse } from './errors';
 import { openDentalRequest } from './request';
+import type { PaidPermission } from './permissions';
 import { transportSettings } from './settings';
 
 export interface ListRequest {
@@ -10,8 +11,16 @@ export interface ListRequest {
 	path: string;
 	/** Filters; Limit and Offset are set here and nowhere else. */
 	qs?: IDataObject;
-	/** Field that identifies a row, used to drop rows that shifted into a later page; every row must carry it. */
-	idField: string;
+	/**
+	 * Field that identifies a row, used to drop rows that shifted into a later page; every row must
+	 * carry it. Several fields when only together they identify a row (the recall list: patient and type).
+	 */
+	idField: string | string[];
+	/** GET, or PUT for the one list that is read with a body (a read-only query). */
+	method?: 'GET' | 'PUT';
+	body?: IDataObject;
+	/** The paid permission the list needs, named when Open Dental refuses it. */
+	permission?: PaidPermission;
 	/** Stop after this many distinct rows; undefined = every row. */
 	limit?: number;
 	/** The input item the read is for; errors name it only when there is one. */
@@ -31,10 +40,17 @@ interface PendingPage {
 const isRecord = (row: unknown): row is IDataObject => typeof row === 'object' && row !== null && !Array.isArray(row);
 const isId = (id: unknown) => (typeof id === 'number' && Number.isFinite(id)) || (typeof id === 'string' && id !== '');
 
+const fieldsOf = (idField: string | string[]) => (Array.isArray(idField) ? idField : [idField]);
+
 /** What is wrong with a page's rows, if anything: every row of an Open Dental list is a record with its id. */
-function rowProblem(page: unknown[], idField: string): 'notRecords' | 'noId' | undefined {
+function rowProblem(page: unknown[], idFields: string[]): 'notRecords' | 'noId' | undefined {
 	if (!page.every(isRecord)) return 'notRecords';
-	return page.every((row) => isId((row as IDataObject)[idField])) ? undefined : 'noId';
+	return page.every((row) => idFields.every((field) => isId((row as IDataObject)[field]))) ? undefined : 'noId';
+}
+
+/** A row's identity: its id, or its id fields together. */
+function rowKey(row: IDataObject, idFields: string[]): unknown {
+	return idFields.length === 1 ? row[idFields[0]] : idFields.map((field) => String(row[field])).join('\u0000');
 }
 
 /** Distinct rows in server order, up to the limit. */
@@ -44,7 +60,7 @@ class RowCollector {
 	wanted: number;
 
 	constructor(
-		private readonly idField: string,
+		private readonly idFields: string[],
 		limit: number,
 	) {
 		this.wanted = limit;
@@ -55,7 +71,7 @@ class RowCollector {
 		let fresh = 0;
 		for (const row of page) {
 			if (this.wanted === 0) break;
-			const id = row[this.idField];
+			const id = rowKey(row, this.idFields);
 			if (this.seen.has(id)) continue;
 			this.seen.add(id);
 			this.rows.push(row);
@@ -88,7 +104,8 @@ export async function openDentalRequestAllItems(
 ): Promise<IDataObject[]> {
 	const { maxRowsPerRead, maxPagesPerRead } = transportSettings().limits;
 	// One row past the bound tells a list that is too long from one that is exactly that long.
-	const collector = new RowCollector(request.idField, Math.min(request.limit ?? Number.POSITIVE_INFINITY, maxRowsPerRead + 1));
+	const idFields = fieldsOf(request.idField);
+	const collector = new RowCollector(idFields, Math.min(request.limit ?? Number.POSITIVE_INFINITY, maxRowsPerRead + 1));
 	let pagesAsked = 0;
 	const maxWindow = Math.max(1, connection.maxInFlight);
 	let windowSize = 1;
@@ -102,9 +119,12 @@ export async function openDentalRequestAllItems(
 	const askFor = (offset: number, ask: number): PendingPage => {
 		const qs = { ...request.qs, Limit: ask, Offset: offset };
 		const response = openDentalRequest.call(this, connection, {
-			method: 'GET',
+			method: request.method ?? 'GET',
 			path: request.path,
 			qs,
+			body: request.body,
+			idempotent: true,
+			permission: request.permission,
 			itemIndex: request.itemIndex,
 			signal: unneeded.signal,
 		});
@@ -128,9 +148,9 @@ export async function openDentalRequestAllItems(
 			askedAhead -= page.ask;
 			const body = await page.response;
 			if (!Array.isArray(body)) throw unexpectedResponse(this.getNode(), 'a list', request.path, request.itemIndex);
-			const problem = rowProblem(body, request.idField);
+			const problem = rowProblem(body, idFields);
 			if (problem) {
-				throw notRecords(this.getNode(), request.path, page.offset, problem === 'noId' ? request.idField : undefined, request.itemIndex);
+				throw notRecords(this.getNode(), request.path, page.offset, problem === 'noId' ? idFields.join(' and ') : undefined, request.itemIndex);
 			}
 			const fresh = collector.add(body as IDataObject[]);
 			if (collector.rows.length > maxRowsPerRead) throw readTooLong(this.getNode(), request.path, maxRowsPerRead, 'rows', request.itemIndex);

@@ -3,7 +3,7 @@ import type { OpenDentalContext } from './context';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { attemptOnce, type AttemptContext, type OpenDentalRequest, type RequestBudget } from './attempt';
 import type { OpenDentalConnection } from './connection';
-import { type AttemptFailure, toNodeApiError } from './errors';
+import { type AttemptFailure, mayHaveTakenEffect, toNodeApiError } from './errors';
 import { helperExchange, type HttpExchange } from './exchange';
 import { CancelledError, cancellable, deferLane, widenGuard } from './pacer';
 import { backoffDelay } from './retry';
@@ -24,6 +24,7 @@ export async function openDentalRequest(this: OpenDentalContext, connection: Ope
 		if (error instanceof CancelledError) {
 			throw new NodeOperationError(this.getNode(), error.message, { itemIndex: request.itemIndex });
 		}
+		if (error instanceof RequestFailedError && error.failure.status === 404 && request.notFoundIsNull) return null;
 		if (error instanceof RequestFailedError) {
 			throw toNodeApiError(this.getNode(), error.failure, {
 				method: request.method,
@@ -31,6 +32,10 @@ export async function openDentalRequest(this: OpenDentalContext, connection: Ope
 				itemIndex: request.itemIndex,
 				attempts: error.attempts,
 				notFoundMessage: request.notFoundMessage,
+				permission: request.permission,
+				writes: request.writes,
+				uncertain: error.uncertain,
+				earlierUncertain: error.earlierUncertain,
 			});
 		}
 		throw new NodeApiError(this.getNode(), error as JsonObject);
@@ -42,10 +47,17 @@ export class RequestFailedError extends Error {
 	constructor(
 		readonly failure: AttemptFailure,
 		readonly attempts: number,
+		/** A write whose last attempt may have been carried out, and which was therefore not sent again. */
+		readonly uncertain = false,
+		/** Some attempt of a write may have been carried out (an idempotent write sent again). */
+		readonly earlierUncertain = false,
 	) {
 		super('Open Dental request failed');
 	}
 }
+
+/** Reads, and writes that set a value, may be sent again; other writes only when it is proven they were not carried out. */
+const isIdempotent = (request: OpenDentalRequest) => request.idempotent ?? request.method === 'GET';
 
 /**
  * Sends a request until it succeeds, fails in a way a retry cannot mend, or runs out of attempts
@@ -65,16 +77,22 @@ export async function sendWithRetries(
 	const clock = cancellable(baseClock, anyOf(cancel, request.signal));
 	const budget: RequestBudget = {};
 	const context = (attempt: number): AttemptContext => ({ http, connection, clock: attempt === 1 ? firstClock : clock, cancel, budget, limits });
+	const idempotent = isIdempotent(request);
+	let earlierUncertain = false;
 	for (let attempt = 1; ; attempt++) {
 		if (attempt > 1 && request.signal?.aborted) throw new CancelledError();
 		const result = await attemptOnce(context(attempt), request);
 		if (result.ok) return result.body;
 		if ('cancelled' in result) throw new CancelledError();
 		const { failure } = result;
+		const uncertain = mayHaveTakenEffect(failure);
+		// A write that may have been carried out is never sent twice.
+		if (!idempotent && uncertain) throw new RequestFailedError(failure, attempt, true, earlierUncertain);
 		if (failure.status === 429) widenGuard(connection.laneId, connection.intervalMs);
 		const delayMs = failure.retryAfterMs ?? backoffDelay(attempt, policy, random);
 		const timeLeft = (budget.endsAt ?? Number.POSITIVE_INFINITY) - baseClock.now();
-		if (!failure.retryable || attempt >= maxAttempts || delayMs >= timeLeft) throw new RequestFailedError(failure, attempt);
+		earlierUncertain ||= uncertain && request.method !== 'GET';
+		if (!failure.retryable || attempt >= maxAttempts || delayMs >= timeLeft) throw new RequestFailedError(failure, attempt, false, earlierUncertain);
 		if (failure.status === 429) {
 			// The throttle belongs to the key: hold back every request on it, not just this one.
 			deferLane(connection.laneId, baseClock.now() + delayMs);

@@ -8,6 +8,8 @@ export interface TransportSettings {
 	retry: RetryPolicy;
 	random: () => number;
 	limits: TransportLimits;
+	/** Wall-clock time (ms since 1970) for windows like "tomorrow" in the office's time zone. */
+	wallClock: () => number;
 }
 
 const DEFAULTS: TransportSettings = {
@@ -15,6 +17,7 @@ const DEFAULTS: TransportSettings = {
 	retry: DEFAULT_RETRY_POLICY,
 	random: Math.random,
 	limits: DEFAULT_LIMITS,
+	wallClock: () => Date.now(),
 };
 
 let current: TransportSettings = DEFAULTS;

@@ -37,9 +37,9 @@ export function listOperation(spec: ListOperationSpec): Operation<ListParams> {
 			simplifyOption(resource, operation, shortRecord, spec.simplifyHint),
 			filterCollection(resource, operation, filters),
 		],
-		parse(itemIndex) {
+		parse(itemIndex, { timeZone }) {
 			return {
-				qs: filtersToQuery(this, itemIndex, filters, this.getNodeParameter('filters', itemIndex, {}) as IDataObject),
+				qs: filtersToQuery(this, itemIndex, filters, this.getNodeParameter('filters', itemIndex, {}) as IDataObject, timeZone),
 				limit: readLimit(this, itemIndex),
 				simplify: this.getNodeParameter('simplify', itemIndex, true) as boolean,
 			};
