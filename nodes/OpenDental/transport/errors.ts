@@ -174,7 +174,7 @@ function writeOutcome(context: FailureContext): { suffix: string; advice: string
 	const what = context.writes ?? 'the change';
 	if (context.uncertain) {
 		return {
-			suffix: `: ${what} may or may not have been written`,
+			suffix: `; ${what} may or may not have been written`,
 			advice: `The node did not send it again, so it cannot have been written twice. Check ${what} in Open Dental before running this item again.`,
 		};
 	}
