@@ -56,8 +56,9 @@ export const breakAppointment: Operation<BreakParams> = {
 	parse,
 	async execute({ aptNum, breakType, sendToUnscheduledList }, itemIndex, context) {
 		const body = { sendToUnscheduledList: String(sendToUnscheduledList), ...(breakType ? { breakType } : {}) };
-		// Open Dental breaks only Scheduled appointments, so a second Break is refused, never applied twice.
-		await writeAppointment(this, aptNum, { path: aptPath(aptNum, 'Break'), body, idempotent: true, writes: 'the break' }, itemIndex, context);
+		// Sent again only when the first provably did nothing: after a break that went through, a second
+		// is refused (only Scheduled appointments break), and that refusal would hide the success.
+		await writeAppointment(this, aptNum, { path: aptPath(aptNum, 'Break'), body, idempotent: false, writes: 'the break' }, itemIndex, context);
 		return [{ AptNum: aptNum, broken: true, breakType: breakType ?? null, sendToUnscheduledList }];
 	},
 };
