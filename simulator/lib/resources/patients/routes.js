@@ -3,26 +3,16 @@
 const params = require('../../query-params');
 const { HttpError } = require('../../respond');
 const { parsePaging, pageOf } = require('../../paging');
+const { allOf, exact } = require('../../filters');
 const { ENUMS, SEARCH_FIELDS } = require('./schema');
 
 const digitsOf = (value) => String(value).replace(/\D/g, '');
-
-// Combines checks into one row predicate; null when there is nothing to check,
-// which lets paging slice directly instead of scanning.
-function allOf(checks) {
-	if (checks.length === 0) return null;
-	return (row) => checks.every((check) => check(row));
-}
 
 function substring(query, name, field, checks) {
 	const value = params.text(query, name);
 	if (value === null) return;
 	const needle = value.toLowerCase();
 	checks.push((row) => row[field].toLowerCase().includes(needle));
-}
-
-function exact(field, value, checks) {
-	if (value !== null) checks.push((row) => row[field] === value);
 }
 
 // GET /patients/{PatNum}

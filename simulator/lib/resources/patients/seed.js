@@ -3,6 +3,7 @@
 const { mulberry32, randomInt, pick, pickWeighted } = require('../../prng');
 const { providerAbbr, clinicAbbr } = require('../../reference-data');
 const { NO_DATE } = require('./schema');
+const { dateOfDay, dateTimeOfSecond } = require('../../calendar');
 
 // Captured once because global lookups are slow inside Jest's vm sandbox.
 const { floor, min, round } = Math;
@@ -50,26 +51,6 @@ const ENTRY_START_DAY = Date.UTC(2015, 0, 1) / DAY_MS;
 
 const pad = (n, width = 2) => `${n}`.padStart(width, '0');
 
-// Calendar date of a day number since 1970-01-01 (Hinnant's civil_from_days).
-// Plain arithmetic instead of Date objects keeps 100k-patient seeding fast.
-function dateOfDay(dayNumber) {
-	const z = dayNumber + 719468;
-	const era = floor(z / 146097);
-	const doe = z - era * 146097;
-	const yoe = floor((doe - floor(doe / 1460) + floor(doe / 36524) - floor(doe / 146096)) / 365);
-	const doy = doe - (365 * yoe + floor(yoe / 4) - floor(yoe / 100));
-	const mp = floor((5 * doy + 2) / 153);
-	const day = doy - floor((153 * mp + 2) / 5) + 1;
-	const month = mp < 10 ? mp + 3 : mp - 9;
-	const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-	return `${year}-${pad(month)}-${pad(day)}`;
-}
-
-function dateTimeOfSecond(epochSecond) {
-	const day = floor(epochSecond / 86400);
-	const rest = epochSecond - day * 86400;
-	return `${dateOfDay(day)} ${pad(floor(rest / 3600))}:${pad(floor(rest / 60) % 60)}:${pad(rest % 60)}`;
-}
 const money = (value) => round(value * 100) / 100;
 
 function phone(rng) {
