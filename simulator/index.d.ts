@@ -18,6 +18,21 @@ export interface ThrottleConfig {
 	retryAfter: 'seconds' | 'date' | 'none';
 }
 
+/** The seeded schedule (see README): appointments each weekday around an anchor day. */
+export interface AppointmentSeedConfig {
+	/** Appointments per weekday (fewer when the chairs are full); 0–100, default 12. */
+	perDay: number;
+	/** Days before the anchor day; default 7. */
+	daysBefore: number;
+	/** Days after the anchor day; default 14. */
+	daysAfter: number;
+	/** 'yyyy-MM-dd', or null (default) for the office's today when seeding. */
+	anchorDate: string | null;
+}
+
+/** The confirmVal names PUT /appointments/{n}/Confirm maps through eServices' eConfirmation settings. */
+export type EConfirmName = 'Sent' | 'Confirmed' | 'Not Accepted' | 'Failed';
+
 export interface SimulatorConfig {
 	mode: 'remote' | 'local';
 	pageCap: number | null;
@@ -32,9 +47,22 @@ export interface SimulatorConfig {
 	patients: number;
 	seed: number;
 	processingLimitMs: number;
+	appointments: AppointmentSeedConfig;
+	/**
+	 * The Appt Confirmed (Category 2) DefNum each confirmVal sets, or null when the office has not
+	 * set eConfirmations up (then a confirmVal other than "None" is a 400). "None" is always the
+	 * first Category-2 definition. Default { Sent: 24, Confirmed: 25, 'Not Accepted': 26, Failed: 27 }.
+	 */
+	eConfirmMapping: Record<EConfirmName, number> | null;
+	/** The office preference that makes PUT /appointments/{n}/Break write an ApptRelated commlog; default false. */
+	breakCreatesCommlog: boolean;
 }
 
-export type SimulatorConfigPatch = Partial<Omit<SimulatorConfig, 'throttle'>> & { throttle?: Partial<ThrottleConfig> };
+export type SimulatorConfigPatch = Partial<Omit<SimulatorConfig, 'throttle' | 'appointments' | 'eConfirmMapping'>> & {
+	throttle?: Partial<ThrottleConfig>;
+	appointments?: Partial<AppointmentSeedConfig>;
+	eConfirmMapping?: Partial<Record<EConfirmName, number>> | null;
+};
 
 export interface StartOptions extends SimulatorConfigPatch {
 	/** 0 (default) picks a free port. */
@@ -65,9 +93,17 @@ export interface ManualTime extends SimTime {
 /** Manual time for tests, starting at `startEpochMs` (default 2026-01-05 15:00:00 UTC). */
 export function manualTime(startEpochMs?: number): ManualTime;
 
+/**
+ * Error faults answer instead of the route. reset drops the connection, hang holds the answer
+ * delayMs, insertPatient adds a patient first. The committed* faults let the request take effect
+ * (a write is stored) and then spoil the answer: a 500, a dropped connection, or an answer held
+ * delayMs (a 504 once the whole hold passes processingLimitMs). A request that fails is answered
+ * as usual (nothing was committed).
+ */
 export type FaultType =
 	| 'eConnectorDown' | 'officeTimeout' | 'validation' | 'unauthorized' | 'gone' | 'rateLimit'
-	| 'serverError' | 'badGateway' | 'unavailable' | 'gatewayTimeout' | 'reset' | 'hang' | 'insertPatient';
+	| 'serverError' | 'badGateway' | 'unavailable' | 'gatewayTimeout' | 'reset' | 'hang' | 'insertPatient'
+	| 'committedServerError' | 'committedReset' | 'committedHang';
 
 export interface FaultRule {
 	method?: string;
@@ -106,6 +142,8 @@ export interface RequestLogEntry {
 	rawQuery: string;
 	query: Record<string, string>;
 	headers: { authorization: string | null; contentType: string | null; accept: string | null };
+	/** The parsed JSON body of a PUT/POST once read; null for a GET, an empty body or one that is not JSON. */
+	body: unknown;
 	customerKey: string | null;
 	/** null while in flight, or when the connection was reset without a response. */
 	status: number | null;
@@ -137,8 +175,54 @@ export type SearchPatient = Pick<Patient,
 	| 'Address2' | 'City' | 'State' | 'Zip' | 'HmPhone' | 'WkPhone' | 'WirelessPhone' | 'Email' | 'priProvAbbr'
 	| 'secProvAbbr' | 'BillingType' | 'ChartNumber' | 'ClinicNum' | 'clinicAbbr' | 'siteDesc' | 'TxtMsgOk'>;
 
+/** An appointment as GET /appointments/{AptNum} returns it, without serverDateTime (docs §10.1 order). */
+export interface Appointment {
+	AptNum: number; PatNum: number;
+	AptStatus: 'Scheduled' | 'Complete' | 'UnschedList' | 'ASAP' | 'Broken' | 'Planned' | 'PtNote' | 'PtNoteCompleted' | (string & {});
+	Pattern: string; Confirmed: number; confirmed: string; TimeLocked: string; Op: number; Note: string; ProvNum: number;
+	provAbbr: string; ProvHyg: number; AptDateTime: string; NextAptNum: number; UnschedStatus: number; unschedStatus: string;
+	IsNewPatient: string; ProcDescript: string; ClinicNum: number; IsHygiene: string; DateTStamp: string;
+	DateTimeArrived: string; DateTimeSeated: string; DateTimeDismissed: string; InsPlan1: number; InsPlan2: number;
+	DateTimeAskedToArrive: string; colorOverride: string; AppointmentTypeNum: number; SecUserNumEntry: number;
+	SecDateTEntry: string; Priority: 'Normal' | 'ASAP'; PatternSecondary: string; ItemOrderPlanned: number;
+}
+
+/** A commlog as GET /commlogs/{CommlogNum} returns it (docs §12 order); CommType is a quoted number, as the docs show. */
+export interface Commlog {
+	CommlogNum: number; PatNum: number; CommDateTime: string; CommType: string; commType: string; Note: string;
+	Mode_: 'None' | 'Email' | 'Mail' | 'Phone' | 'In Person' | 'Text' | 'Email and Text' | 'Phone and Text';
+	SentOrReceived: 'Neither' | 'Sent' | 'Received'; UserNum: number; DateTStamp: string; CommSource: string;
+	ProgramNum: number; DateTEntry: string; ReferralNum: number;
+}
+
+/**
+ * A stored recall: GET /recalls' fields (docs §11 order), then two the simulator keeps for the
+ * Recall List and never serves: NumRemind (reminders since DatePrevious) and DateLastRemind ('yyyy-MM-dd').
+ */
+export interface Recall {
+	RecallNum: number; PatNum: number; DateDue: string; DatePrevious: string; RecallInterval: string; RecallStatus: number;
+	recallStatus: string; Note: string; IsDisabled: string; DateTStamp: string; RecallTypeNum: number;
+	DisableUntilBalance: number; DisableUntilDate: string; DateScheduled: string; Priority: 'Normal' | 'ASAP';
+	TimePatternOverride: string; NumRemind: number; DateLastRemind: string;
+}
+
+/** A row of GET /recalls/List: text as the Recall List shows it. */
+export interface RecallListRow {
+	/** 'M/d/yyyy', '' when never due. */
+	DueDate: string; PatNum: number; Patient: string; Age: string; Type: string; Interval: string;
+	/** '' when none. */
+	NumRemind: string;
+	/** 'M/d/yyyy' or ''. */
+	LastRemind: string; Contact: string; Status: string; ClinicNum: number; Note: string;
+}
+
+/** Automated-messaging opt-outs of one patient (table commoptout, no REST route): bit flags, see OPT_OUT. */
+export interface CommOptOut {
+	CommOptOutNum: number; PatNum: number; OptOutSms: number; OptOutEmail: number;
+}
+
 /** The office's tables, as the control API and insert/update/touch/records name them. */
-export type TableName = 'patient';
+export type TableName = 'patient' | 'appointment' | 'recall' | 'commlog' | 'commoptout';
 
 /** A record of any table: Open Dental's fields, by name. */
 export type SimRecord = Record<string, unknown>;
@@ -171,15 +255,26 @@ export interface Simulator {
 	faults(): FaultRuleState[];
 	requests(): RequestLogEntry[];
 	clearRequests(): void;
-	/** Regenerates the data (and so every DateTStamp); defaults to the current config values. */
+	/**
+	 * Regenerates every table (and so every DateTStamp) from the config; the schedule is anchored on
+	 * appointments.anchorDate or, when null, the office clock's today.
+	 */
 	seed(options?: { patients?: number; seed?: number }): { patients: number; seed: number };
-	/** Adds a record with the next primary key and DateTStamp = office now; returns a copy. */
+	/**
+	 * Adds a record with the next primary key (defaults for the fields not given, derived text
+	 * recomputed) and DateTStamp = office now where the table has one; returns a copy.
+	 */
 	insert(table: TableName, fields?: Record<string, unknown>): SimRecord;
-	/** Changes fields of a record and sets DateTStamp to office now; a copy, or null when there is none. */
+	/** Changes fields of a record and sets DateTStamp (if the table has one) to office now; a copy, or null when there is none. */
 	update(table: TableName, key: number, fields?: Record<string, unknown>): SimRecord | null;
 	/** Sets a record's DateTStamp to office now, as an edit in Open Dental does; null when there is none. */
 	touch(table: TableName, key: number): SimRecord | null;
 	/** Copies of a table's records in primary-key order. */
+	records(table: 'patient'): Patient[];
+	records(table: 'appointment'): Appointment[];
+	records(table: 'recall'): Recall[];
+	records(table: 'commlog'): Commlog[];
+	records(table: 'commoptout'): CommOptOut[];
 	records(table: TableName): SimRecord[];
 	insertPatient(fields?: Partial<Patient>): Patient;
 	/** Copies of every patient in PatNum order. */
@@ -191,7 +286,18 @@ export interface Simulator {
 	close(): Promise<void>;
 }
 
+/**
+ * The fake key pairs, in this order: public test pair (ReadAll), PaidCustKey00001 (ReadAll, Comm),
+ * EntCustKey000001 (+ Enterprise), DisabledCustKey1, NoReadCustKey001 (Comm only),
+ * QueryCustKey0001 (ReadAll, Queries), CommQueryKey0001 (ReadAll, Comm, Queries).
+ */
 export const DEFAULT_KEYS: ReadonlyArray<Readonly<SimKey>>;
+
+/** Bits of commoptout.OptOutSms / OptOutEmail (Open Dental's CommOptOutType). */
+export const OPT_OUT: Readonly<{
+	All: 1; eConfirm: 2; eReminder: 4; eThankYou: 8; WebSchedRecall: 16; WebSchedASAP: 32;
+	PatientPortalInvites: 64; Verify: 128; Statements: 256; Arrivals: 512; Birthdays: 1024;
+}>;
 
 export function startSimulator(options?: StartOptions): Promise<Simulator>;
 

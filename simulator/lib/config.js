@@ -1,15 +1,24 @@
 'use strict';
 
+const { definition, CONFIRMED } = require('./reference/definitions');
+
 const DEV_KEY = 'NFF6i0KrXrxDkZHt';
 
-// Fake key pairs, one per tier. The first is Open Dental's published test pair.
+// Fake key pairs, one per tier. The first is Open Dental's published test pair. New ones are
+// appended: clients and tests pick keys by position.
 const DEFAULT_KEYS = deepFreeze([
 	{ developerKey: DEV_KEY, customerKey: 'VzkmZEaUWOjnQX2z', permissions: ['ReadAll'] },
 	{ developerKey: DEV_KEY, customerKey: 'PaidCustKey00001', permissions: ['ReadAll', 'Comm'] },
 	{ developerKey: DEV_KEY, customerKey: 'EntCustKey000001', permissions: ['ReadAll', 'Comm', 'Enterprise'] },
 	{ developerKey: DEV_KEY, customerKey: 'DisabledCustKey1', permissions: ['ReadAll'], disabled: true },
 	{ developerKey: DEV_KEY, customerKey: 'NoReadCustKey001', permissions: ['Comm'] },
+	{ developerKey: DEV_KEY, customerKey: 'QueryCustKey0001', permissions: ['ReadAll', 'Queries'] },
+	{ developerKey: DEV_KEY, customerKey: 'CommQueryKey0001', permissions: ['ReadAll', 'Comm', 'Queries'] },
 ]);
+
+// The confirmVal names PUT /appointments/{n}/Confirm maps through the office's eConfirmation
+// settings ("None" is always the first Appt Confirmed definition, so it is not among them).
+const ECONFIRM_NAMES = ['Sent', 'Confirmed', 'Not Accepted', 'Failed'];
 
 function defaultConfig() {
 	return {
@@ -33,6 +42,14 @@ function defaultConfig() {
 		patients: 250,
 		seed: 1,
 		processingLimitMs: 60000,
+		// The seeded schedule: perDay appointments each weekday (fewer when a day is full) from
+		// daysBefore before to daysAfter after anchorDate ('yyyy-MM-dd'; null = office today at seeding).
+		appointments: { perDay: 12, daysBefore: 7, daysAfter: 14, anchorDate: null },
+		// eServices Setup > Automated Messaging: the Appt Confirmed DefNum each confirmVal sets; null =
+		// not set up (then only confirmVal "None" and defNum work).
+		eConfirmMapping: { Sent: 24, Confirmed: 25, 'Not Accepted': 26, Failed: 27 },
+		// The office preference that makes breaking an appointment write an ApptRelated commlog.
+		breakCreatesCommlog: false,
 	};
 }
 
@@ -113,7 +130,33 @@ function validateConfig(config) {
 	if (!Number.isInteger(config.patients) || config.patients < 0) throw new Error('patients must be an integer >= 0');
 	if (!Number.isInteger(config.seed)) throw new Error('seed must be an integer');
 	nonNegative('processingLimitMs', config.processingLimitMs);
+	validateAppointments(config.appointments);
+	validateEConfirmMapping(config.eConfirmMapping);
+	if (typeof config.breakCreatesCommlog !== 'boolean') throw new Error('breakCreatesCommlog must be a boolean');
 	return config;
+}
+
+function validateAppointments({ perDay, daysBefore, daysAfter, anchorDate }) {
+	const count = (name, value, max) => {
+		if (!Number.isInteger(value) || value < 0 || value > max) throw new Error(`appointments.${name} must be an integer from 0 to ${max}`);
+	};
+	count('perDay', perDay, 100);
+	count('daysBefore', daysBefore, 3660);
+	count('daysAfter', daysAfter, 3660);
+	const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(anchorDate ?? '');
+	const real = date && new Date(Date.UTC(+date[1], +date[2] - 1, +date[3])).getUTCDate() === +date[3] && +date[1] >= 1900;
+	if (anchorDate !== null && !real) throw new Error('appointments.anchorDate must be null or a date "yyyy-MM-dd"');
+}
+
+function validateEConfirmMapping(mapping) {
+	if (mapping === null) return;
+	const names = isPlainObject(mapping) ? Object.keys(mapping) : [];
+	if (names.length !== ECONFIRM_NAMES.length || !ECONFIRM_NAMES.every((name) => names.includes(name))) {
+		throw new Error(`eConfirmMapping must be null or map each of ${ECONFIRM_NAMES.join(', ')} to a DefNum`);
+	}
+	for (const name of ECONFIRM_NAMES) {
+		if (!definition(CONFIRMED, mapping[name])) throw new Error(`eConfirmMapping.${name} must be an Appt Confirmed (Category 2) DefNum`);
+	}
 }
 
 // Builds a full, validated config from defaults plus overrides.
@@ -121,4 +164,4 @@ function buildConfig(overrides = {}) {
 	return validateConfig(deepMerge(defaultConfig(), overrides));
 }
 
-module.exports = { DEFAULT_KEYS, defaultConfig, buildConfig, deepMerge, validateConfig, clone };
+module.exports = { DEFAULT_KEYS, ECONFIRM_NAMES, defaultConfig, buildConfig, deepMerge, validateConfig, clone };

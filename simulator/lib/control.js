@@ -1,32 +1,20 @@
 'use strict';
 
 const { sendJson } = require('./respond');
+const { readBody, parseJsonBody } = require('./request-body');
 
 // The /__sim API: test and demo hooks outside /api/v1, no auth, JSON in and
 // out. Control calls are not written to the request log, so polling the log
 // does not change it.
 
-const MAX_BODY_BYTES = 1024 * 1024;
-
-function readJson(req) {
-	return new Promise((resolve, reject) => {
-		const chunks = [];
-		let size = 0;
-		req.on('data', (chunk) => {
-			size += chunk.length;
-			if (size > MAX_BODY_BYTES) reject(new Error('control body too large'));
-			else chunks.push(chunk);
-		});
-		req.on('end', () => {
-			const text = Buffer.concat(chunks).toString('utf8').trim();
-			try {
-				resolve(text ? JSON.parse(text) : {});
-			} catch {
-				reject(new Error('control body must be JSON'));
-			}
-		});
-		req.on('error', reject);
-	});
+async function readJson(req) {
+	const { text, tooLarge } = await readBody(req);
+	if (tooLarge) throw new Error('control body too large');
+	try {
+		return parseJsonBody(text) ?? {};
+	} catch {
+		throw new Error('control body must be JSON');
+	}
 }
 
 class ControlError extends Error {

@@ -17,7 +17,10 @@ const ERROR_FAULTS = {
 };
 // These do not answer by themselves: they change how the normal answer is made.
 const BEHAVIOUR_FAULTS = ['reset', 'hang', 'insertPatient'];
-const FAULT_TYPES = [...Object.keys(ERROR_FAULTS), ...BEHAVIOUR_FAULTS];
+// These let the request take effect (a write is applied) and only then spoil the answer: a 500, a
+// dropped connection, or a late answer. A client that retries must find its write already there.
+const COMMITTED_FAULTS = ['committedServerError', 'committedReset', 'committedHang'];
+const FAULT_TYPES = [...Object.keys(ERROR_FAULTS), ...BEHAVIOUR_FAULTS, ...COMMITTED_FAULTS];
 
 const isPositiveInt = (n) => Number.isInteger(n) && n >= 1;
 
@@ -93,4 +96,4 @@ function conditionsHold(rule) {
 	return true;
 }
 
-module.exports = { FaultRules, ERROR_FAULTS, FAULT_TYPES };
+module.exports = { FaultRules, ERROR_FAULTS, COMMITTED_FAULTS, FAULT_TYPES };

@@ -23,6 +23,8 @@ class RequestLog {
 			rawQuery: fields.rawQuery,
 			query: fields.query,
 			headers: fields.headers,
+			// The parsed JSON body of a write, once it was read and parsed; null for a GET.
+			body: null,
 			customerKey: null,
 			status: null,
 			rows: null,
@@ -36,7 +38,12 @@ class RequestLog {
 	}
 
 	list() {
-		return this.entries.map((entry) => ({ ...entry, query: { ...entry.query }, headers: { ...entry.headers } }));
+		return this.entries.map((entry) => ({
+			...entry,
+			query: { ...entry.query },
+			headers: { ...entry.headers },
+			body: entry.body === null ? null : JSON.parse(JSON.stringify(entry.body)),
+		}));
 	}
 }
 

@@ -10,6 +10,17 @@ class HttpError extends Error {
 	}
 }
 
+// A route's answer other than "200 with this JSON": another status, extra headers, or no body at
+// all (status only, as Open Dental's "200 OK" writes answer).
+class Reply {
+	/** @param {number} status @param {unknown} [body] none: an empty body @param {Record<string, string>} [headers] */
+	constructor(status, body, headers = {}) {
+		this.status = status;
+		this.body = body;
+		this.headers = headers;
+	}
+}
+
 const JSON_TYPE = 'application/json; charset=utf-8';
 const TEXT_TYPE = 'text/plain; charset=utf-8';
 
@@ -22,6 +33,27 @@ function send(res, status, contentType, body, headers = {}) {
 
 function sendJson(res, status, value, headers) {
 	send(res, status, JSON_TYPE, JSON.stringify(value), headers);
+}
+
+// The API's serializer "outputs carriage returns (\r\n) as spaces" (apiimplementation.html), so a
+// note stored on two lines reads back on one. The check on the serialized text keeps large pages
+// that have no line breaks (nearly all) at full JSON.stringify speed.
+function apiJsonText(value) {
+	const text = JSON.stringify(value);
+	if (!/\\[rn]/.test(text)) return text;
+	return JSON.stringify(value, (name, field) => (typeof field === 'string' ? field.replace(/\r\n|[\r\n]/g, ' ') : field));
+}
+
+/** A route's answer: JSON (a Reply may set status and headers) or, for a Reply without a body, nothing. */
+function sendReply(res, answer) {
+	const reply = answer instanceof Reply ? answer : new Reply(200, answer);
+	if (reply.body === undefined) {
+		if (res.headersSent || res.destroyed) return;
+		res.writeHead(reply.status, { ...reply.headers, 'Content-Length': 0 });
+		res.end();
+		return;
+	}
+	send(res, reply.status, JSON_TYPE, apiJsonText(reply.body), reply.headers);
 }
 
 function sendText(res, status, text, headers) {
@@ -50,4 +82,4 @@ function retryAfterHeaders(form, waitMs, epochNowMs) {
 	return value === null ? {} : { 'Retry-After': value };
 }
 
-module.exports = { HttpError, sendJson, sendText, sendError, retryAfterHeaders };
+module.exports = { HttpError, Reply, sendJson, sendReply, sendText, sendError, retryAfterHeaders };

@@ -2,10 +2,11 @@
 
 const { authenticate, isJsonContentType } = require('./auth');
 const { intervalFor } = require('./throttle');
-const { ERROR_FAULTS } = require('./faults');
-const { HttpError, sendJson, sendText, sendError, retryAfterHeaders } = require('./respond');
-const { resolveRoute, NOT_FOUND } = require('./routes');
+const { ERROR_FAULTS, COMMITTED_FAULTS } = require('./faults');
+const { HttpError, Reply, sendReply, sendText, sendError, retryAfterHeaders } = require('./respond');
+const { resolveRoute, requiredPermission, NOT_FOUND } = require('./routes');
 const { handleControl } = require('./control');
+const { readBody, parseJsonBody } = require('./request-body');
 
 const API_PREFIX = '/api/v1';
 
@@ -39,7 +40,6 @@ async function handleRequest(sim, req, res) {
 	if (rawPath === '/__sim' || rawPath.startsWith('/__sim/')) {
 		return handleControl(sim, req, res, rawPath.slice('/__sim'.length), parseQuery(rawQuery));
 	}
-	req.resume();
 	const path = apiPath(rawPath);
 	const entry = sim.log.begin({
 		at: arrivedAt,
@@ -58,7 +58,9 @@ async function handleRequest(sim, req, res) {
 		entry.durationMs = sim.time.now() - arrivedMs;
 	});
 	try {
-		await servePipeline(sim, req, res, { entry, path, arrivedMs });
+		// A GET has no body; anything else is read whole before it is served, as ASP.NET does.
+		const received = req.method === 'GET' ? (req.resume(), null) : await readBody(req);
+		await servePipeline(sim, req, res, { entry, path, arrivedMs, received });
 	} catch (error) {
 		// A bug in the simulator should look like a server fault, not hang the client.
 		console.error('[simulator] unexpected error:', error);
@@ -66,11 +68,23 @@ async function handleRequest(sim, req, res) {
 	}
 }
 
-async function servePipeline(sim, req, res, { entry, path, arrivedMs }) {
+// The body of a write: JSON, parsed once and logged; null for a GET or an empty body.
+function parseBody(received, entry) {
+	if (received === null) return { body: null };
+	if (received.tooLarge) return { error: 'The request body is too large.' };
+	try {
+		entry.body = parseJsonBody(received.text);
+		return { body: entry.body };
+	} catch {
+		return { error: 'The request body is not valid JSON.' };
+	}
+}
+
+async function servePipeline(sim, req, res, { entry, path, arrivedMs, received }) {
 	const fail = (status, message, headers) => sendError(res, status, message, sim.config.errorBodyStyle, headers);
 	if (path === null) return fail(404, NOT_FOUND);
 
-	const auth = authenticate(req.headers.authorization, req.method, sim.config.keys);
+	const auth = authenticate(req.headers.authorization, requiredPermission(req.method, path), sim.config.keys);
 	entry.customerKey = auth.key ? auth.key.customerKey : null;
 	if (auth.error) return fail(401, auth.error);
 	const { key } = auth;
@@ -79,6 +93,8 @@ async function servePipeline(sim, req, res, { entry, path, arrivedMs }) {
 	if (checkContentType && !isJsonContentType(req.headers['content-type'])) {
 		return fail(400, 'Content-Type must be application/json.');
 	}
+	const { body, error: bodyError } = parseBody(received, entry);
+	if (bodyError) return fail(400, bodyError);
 
 	const throttle = sim.config.throttle;
 	const { slot, waitMs } = sim.throttle.admit(key.customerKey, intervalFor(key, sim.config), throttle.mode, arrivedMs);
@@ -109,15 +125,38 @@ async function servePipeline(sim, req, res, { entry, path, arrivedMs }) {
 	await sim.sleep(processingMs);
 	if (rule && rule.fault === 'insertPatient') sim.insertPatient(rule.patient || {});
 
+	let reply;
 	try {
 		const { handler, params } = resolveRoute(req.method, path);
-		const body = handler({ query: entry.query, params, key, sim });
-		entry.rows = Array.isArray(body) ? body.length : null;
-		sendJson(res, 200, body);
+		const answer = handler({ query: entry.query, params, body, key, sim });
+		reply = answer instanceof Reply ? answer : new Reply(200, answer);
 	} catch (error) {
 		if (!(error instanceof HttpError)) throw error;
-		fail(error.status, error.message, error.headers);
+		return fail(error.status, error.message, error.headers);
 	}
+	// A request that failed changed nothing, so a committed* fault only spoils a success.
+	if (rule && COMMITTED_FAULTS.includes(rule.fault)) return spoilAfterCommit(sim, req, res, { rule, reply, heldMs: processingMs, entry, fail });
+	entry.rows = Array.isArray(reply.body) ? reply.body.length : null;
+	sendReply(res, reply);
+}
+
+// The request took effect; now the answer goes wrong: a 500, a dropped connection, or a late
+// answer (past the processing limit, a 504 instead; the limit counts the whole time held).
+async function spoilAfterCommit(sim, req, res, { rule, reply, heldMs, entry, fail }) {
+	if (rule.fault === 'committedReset') {
+		req.socket.destroy();
+		return;
+	}
+	if (rule.fault === 'committedServerError') return sendText(res, 500, rule.message || ERROR_FAULTS.serverError[1]);
+	const delayMs = rule.delayMs || 0;
+	const limitMs = sim.config.processingLimitMs;
+	if (heldMs + delayMs > limitMs) {
+		await sim.sleep(limitMs - heldMs);
+		return fail(504, ERROR_FAULTS.gatewayTimeout[1]);
+	}
+	await sim.sleep(delayMs);
+	entry.rows = Array.isArray(reply.body) ? reply.body.length : null;
+	sendReply(res, reply);
 }
 
 function answerFault(sim, req, res, rule) {

@@ -119,8 +119,14 @@ class Simulator {
 		return { patients, seed };
 	}
 
+	// Every table from its own PRNG stream, in registry order: a table may build on the ones seeded
+	// before it (appointments draw from the patients), and no table changes another's draws.
 	seedTables() {
-		for (const table of this.tables.values()) table.replace(table.resource.seed({ config: this.config }));
+		const context = { config: this.config, today: this.clock.today(), seeded: {} };
+		for (const table of this.tables.values()) {
+			table.replace(table.resource.seed(context));
+			context.seeded[table.resource.table] = table.all();
+		}
 	}
 
 	/** One table of the office, e.g. 'patient'. @param {string} name */
@@ -150,7 +156,41 @@ class Simulator {
 		return this.update(table, key, {});
 	}
 
-	/** Copies of a table's records in key order, for tests that compute an expected result. */
+	/**
+	 * @overload
+	 * @param {'patient'} table
+	 * @returns {import('../index').Patient[]}
+	 */
+	/**
+	 * @overload
+	 * @param {'appointment'} table
+	 * @returns {import('../index').Appointment[]}
+	 */
+	/**
+	 * @overload
+	 * @param {'recall'} table
+	 * @returns {import('../index').Recall[]}
+	 */
+	/**
+	 * @overload
+	 * @param {'commlog'} table
+	 * @returns {import('../index').Commlog[]}
+	 */
+	/**
+	 * @overload
+	 * @param {'commoptout'} table
+	 * @returns {import('../index').CommOptOut[]}
+	 */
+	/**
+	 * @overload
+	 * @param {import('../index').TableName} table
+	 * @returns {import('../index').SimRecord[]}
+	 */
+	/**
+	 * Copies of a table's records in key order, for tests that compute an expected result.
+	 * @param {import('../index').TableName} table
+	 * @returns {any[]}
+	 */
 	records(table) {
 		return this.table(table).all().map((record) => ({ ...record }));
 	}
@@ -164,7 +204,7 @@ class Simulator {
 
 	/** @returns {Patient[]} */
 	patients() {
-		return /** @type {Patient[]} */ (this.records('patient'));
+		return this.records('patient');
 	}
 
 	/** @returns {Patient | null} */

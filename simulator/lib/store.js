@@ -3,7 +3,8 @@
 // One table of the simulated office: records in primary-key order (inserts append the next key,
 // so the order holds), looked up by key, with derived orders computed once and kept until the
 // data changes, so paging through a large table does not re-sort it on every request.
-// Every change stamps DateTStamp with the office clock, as Open Dental does.
+// A change stamps the table's timestamp column (DateTStamp, where the table has one) with the
+// office clock, as MySQL does for Open Dental's auto-updated columns.
 
 /**
  * @typedef {Record<string, any>} SimRecord
@@ -12,14 +13,30 @@
  * @property {string} now office-local 'yyyy-MM-dd HH:mm:ss'
  * @property {string} today office-local 'yyyy-MM-dd'
  *
+ * @typedef {object} SeedContext
+ * @property {any} config the live config
+ * @property {string} today office-local 'yyyy-MM-dd' at seeding time
+ * @property {Record<string, SimRecord[]>} seeded the records of the tables seeded before this one
+ *
+ * @typedef {object} Route
+ * @property {string} [method] 'GET' (default), 'PUT' or 'POST'
+ * @property {string} [permission] the ApiPermission the key needs; 'ReadAll' for GET by default
+ * @property {string} [path] exact path, e.g. '/patients/Simple'
+ * @property {RegExp} [pattern] a path with the record's key as its first group
+ * @property {string} [idName] the key's name in error messages, e.g. 'PatNum'
+ * @property {Function} handler ({ query, params, body, key, sim }) => the answer
+ *
  * @typedef {object} ResourceDefinition
  * @property {string} table name in the control API and in sim.records(table), e.g. 'patient'
  * @property {string} primaryKey e.g. 'PatNum'
- * @property {(options: { config: any }) => SimRecord[]} seed the seeded office's records, in key order
+ * @property {string} [stampField] the column stamped with office now on every insert and change
+ * @property {(context: SeedContext) => SimRecord[]} seed the seeded office's records, in key order
  * @property {(fields: SimRecord, context: RecordContext) => SimRecord} complete a whole record from the
  *   given fields: defaults for the rest, derived text fields recomputed, fields in Open Dental's order
  * @property {Record<string, (records: SimRecord[]) => SimRecord[]>} [orders] other orders routes read in
- * @property {Array<{ path?: string, pattern?: RegExp, idName?: string, handler: Function }>} routes
+ * @property {Route[]} routes
+ * @property {string[]} [sqlColumns] the table's database columns, in order, for PUT /queries/ShortQuery
+ * @property {(record: SimRecord) => SimRecord} [sqlRow] a record as the database stores it (see lib/sql)
  */
 
 class RecordStore {
@@ -59,12 +76,18 @@ class RecordStore {
 		return this.orders.get(name);
 	}
 
-	/** A new record with the next key and DateTStamp = now. @param {SimRecord} fields @param {RecordContext} context */
+	/** The stamp a change sets, or nothing for a table without a timestamp column. @param {RecordContext} context */
+	stamp(context) {
+		const { stampField } = this.resource;
+		return stampField ? { [stampField]: context.now } : {};
+	}
+
+	/** A new record with the next key, stamped now. @param {SimRecord} fields @param {RecordContext} context */
 	insert(fields, context) {
 		const { primaryKey } = this.resource;
 		const last = this.rows[this.rows.length - 1];
 		const key = (last ? last[primaryKey] : 0) + 1;
-		const record = this.resource.complete({ ...fields, [primaryKey]: key, DateTStamp: context.now }, context);
+		const record = this.resource.complete({ ...fields, [primaryKey]: key, ...this.stamp(context) }, context);
 		this.rows.push(record);
 		this.byKey.set(key, record);
 		this.orders.clear();
@@ -72,14 +95,14 @@ class RecordStore {
 	}
 
 	/**
-	 * Changes fields of a record (its key stays) and stamps DateTStamp = now; null when there is no
+	 * Changes fields of a record (its key stays) and stamps it now; null when there is no
 	 * such record. @param {number} key @param {SimRecord} fields @param {RecordContext} context
 	 */
 	update(key, fields, context) {
 		const current = this.get(key);
 		if (!current) return null;
 		const { primaryKey } = this.resource;
-		const record = this.resource.complete({ ...current, ...fields, [primaryKey]: key, DateTStamp: context.now }, context);
+		const record = this.resource.complete({ ...current, ...fields, [primaryKey]: key, ...this.stamp(context) }, context);
 		// In place: the orders keep pointing at the same object, and a changed sort field re-sorts them.
 		for (const name of Object.keys(current)) delete current[name];
 		Object.assign(current, record);

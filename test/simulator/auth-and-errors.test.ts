@@ -9,9 +9,15 @@ describe('simulator: authentication, headers, routing and error bodies', () => {
 	afterAll(() => sim.close());
 	beforeEach(() => sim.configure({ errorBodyStyle: 'json-string', strictContentTypeOnGet: true }));
 
-	it('exports the five documented key pairs, the first being the public test pair', () => {
-		expect(DEFAULT_KEYS.map((k) => k.customerKey)).toEqual([
-			'VzkmZEaUWOjnQX2z', 'PaidCustKey00001', 'EntCustKey000001', 'DisabledCustKey1', 'NoReadCustKey001',
+	it('exports the seven key pairs, the first being the public test pair, the Queries ones appended', () => {
+		expect(DEFAULT_KEYS.map((k) => [k.customerKey, k.permissions])).toEqual([
+			['VzkmZEaUWOjnQX2z', ['ReadAll']],
+			['PaidCustKey00001', ['ReadAll', 'Comm']],
+			['EntCustKey000001', ['ReadAll', 'Comm', 'Enterprise']],
+			['DisabledCustKey1', ['ReadAll']],
+			['NoReadCustKey001', ['Comm']],
+			['QueryCustKey0001', ['ReadAll', 'Queries']],
+			['CommQueryKey0001', ['ReadAll', 'Comm', 'Queries']],
 		]);
 		expect(DEFAULT_KEYS.every((k) => k.developerKey === DEV)).toBe(true);
 		expect(DEFAULT_KEYS[3].disabled).toBe(true);
@@ -63,7 +69,7 @@ describe('simulator: authentication, headers, routing and error bodies', () => {
 	});
 
 	it('answers unknown paths, wrong case and other methods with 404 "Resource not found."', async () => {
-		for (const path of ['/patient', '/Patients/1', '/appointments', '/patients/1/extra']) {
+		for (const path of ['/patient', '/Patients/1', '/appointment', '/Appointments', '/patients/1/extra']) {
 			const res = await call(sim, path);
 			expect([path, res.status, res.json]).toEqual([path, 404, 'Resource not found.']);
 		}

@@ -27,6 +27,7 @@ describe('simulator: request log', () => {
 			rawQuery: 'Limit=2&offset=5',
 			query: { Limit: '2', offset: '5' },
 			headers: { authorization: FREE, contentType: 'application/json', accept: 'application/json' },
+			body: null,
 			customerKey: 'VzkmZEaUWOjnQX2z',
 			status: 200,
 			rows: 2,
@@ -119,7 +120,7 @@ describe('simulator: control API over HTTP', () => {
 		expect((await control(sim, 'PATCH', '/records?table=patient&id=2', { PatNum: 99 })).json.PatNum).toBe(2);
 
 		expect((await control(sim, 'PATCH', '/records?table=patient&PatNum=77', { Email: 'x' })).status).toBe(404);
-		expect((await control(sim, 'POST', '/records?table=recall', {})).json).toEqual({ error: 'table must be one of: patient' });
+		expect((await control(sim, 'POST', '/records?table=recalls', {})).json).toEqual({ error: 'table must be one of: patient, appointment, recall, commlog, commoptout' });
 		expect((await control(sim, 'PATCH', '/records?table=patient', {})).json).toEqual({ error: 'PatNum must be an integer' });
 	});
 

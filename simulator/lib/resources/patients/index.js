@@ -3,6 +3,7 @@
 const { completePatient, NO_DATE } = require('./schema');
 const { generatePatients } = require('./seed');
 const routes = require('./routes');
+const { SQL_COLUMNS, patientSqlRow } = require('./sql');
 
 /** @typedef {import('../../store').ResourceDefinition} ResourceDefinition */
 
@@ -24,6 +25,7 @@ function shuffled(rows) {
 const patients = {
 	table: 'patient',
 	primaryKey: 'PatNum',
+	stampField: 'DateTStamp',
 	seed: ({ config }) => generatePatients(config.patients, config.seed),
 	// A patient inserted without names is "Inserted Patient", its own guarantor, entered today.
 	complete: (fields, { today }) =>
@@ -34,6 +36,8 @@ const patients = {
 		{ path: '/patients/Simple', handler: routes.getSimple },
 		{ pattern: /^\/patients\/([^/]+)$/, idName: 'PatNum', handler: routes.getPatient },
 	],
+	sqlColumns: SQL_COLUMNS,
+	sqlRow: patientSqlRow,
 };
 
 module.exports = { patients };
