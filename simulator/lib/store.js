@@ -30,6 +30,8 @@
  * @property {string} table name in the control API and in sim.records(table), e.g. 'patient'
  * @property {string} primaryKey e.g. 'PatNum'
  * @property {string} [stampField] the column stamped with office now on every insert and change
+ * @property {string} [uniqueBy] a column no two records share (commoptout: PatNum); inserting a
+ *   record with a value already taken changes that record instead, as Open Dental's upsert does
  * @property {(context: SeedContext) => SimRecord[]} seed the seeded office's records, in key order
  * @property {(fields: SimRecord, context: RecordContext) => SimRecord} complete a whole record from the
  *   given fields: defaults for the rest, derived text fields recomputed, fields in Open Dental's order
@@ -84,7 +86,10 @@ class RecordStore {
 
 	/** A new record with the next key, stamped now. @param {SimRecord} fields @param {RecordContext} context */
 	insert(fields, context) {
-		const { primaryKey } = this.resource;
+		const { primaryKey, uniqueBy } = this.resource;
+		const taken = uniqueBy && this.rows.find((row) => row[uniqueBy] === fields[uniqueBy]);
+		// The record becomes what the insert describes (defaults for the rest), under its old key.
+		if (taken) return this.update(taken[primaryKey], this.resource.complete({ ...fields, [primaryKey]: taken[primaryKey] }, context), context);
 		const last = this.rows[this.rows.length - 1];
 		const key = (last ? last[primaryKey] : 0) + 1;
 		const record = this.resource.complete({ ...fields, [primaryKey]: key, ...this.stamp(context) }, context);

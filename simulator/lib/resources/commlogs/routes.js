@@ -15,14 +15,16 @@ function getCommlog({ params: pathParams, sim }) {
 	return commlog;
 }
 
-// GET /commlogs: PatNum optional (as from 25.1.13), DateTStamp ">=", CommlogNum order. The docs
-// show no serverDateTime in these rows, so there is none.
+// GET /commlogs: PatNum optional (as from 25.1.13), DateTStamp ">=", CommlogNum order, and
+// serverDateTime first in every row for the next DateTStamp, as the sync lists have it. (The
+// docs' example rows show none; a client should not depend on it being there.)
 function getCommlogs({ query, sim, key }) {
 	const checks = [];
 	exact('PatNum', params.integer(query, 'PatNum'), checks);
 	const changedSince = params.dateTime(query, 'DateTStamp');
 	if (changedSince !== null) checks.push((row) => row.DateTStamp >= changedSince);
-	return pageOf(sim.table('commlog').all(), allOf(checks), parsePaging(query, sim.config, key));
+	const serverDateTime = sim.clock.now();
+	return pageOf(sim.table('commlog').all(), allOf(checks), parsePaging(query, sim.config, key)).map((row) => ({ serverDateTime, ...row }));
 }
 
 // CommType by the commType name (which wins when both are given) or the DefNum (the docs show it

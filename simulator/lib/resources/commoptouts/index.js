@@ -59,6 +59,8 @@ function generateCommOptOuts({ config, today, seeded }) {
 const commOptOuts = {
 	table: 'commoptout',
 	primaryKey: 'CommOptOutNum',
+	// One row per patient: inserting for a patient who has one changes it.
+	uniqueBy: 'PatNum',
 	seed: generateCommOptOuts,
 	complete: (fields) => completeCommOptOut(fields),
 	routes: [],
