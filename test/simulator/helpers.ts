@@ -6,6 +6,8 @@ export const PAID = `ODFHIR ${DEV}/PaidCustKey00001`;
 export const ENTERPRISE = `ODFHIR ${DEV}/EntCustKey000001`;
 export const DISABLED = `ODFHIR ${DEV}/DisabledCustKey1`;
 export const NO_READ = `ODFHIR ${DEV}/NoReadCustKey001`;
+export const QUERIES = `ODFHIR ${DEV}/QueryCustKey0001`;
+export const COMM_QUERIES = `ODFHIR ${DEV}/CommQueryKey0001`;
 
 export interface ApiResponse {
 	status: number;
@@ -20,6 +22,10 @@ export interface CallOptions {
 	contentType?: string | null;
 	method?: string;
 	headers?: Record<string, string>;
+	/** Sent as JSON. */
+	body?: unknown;
+	/** Sent as is (wins over body). */
+	rawBody?: string;
 }
 
 // GET (by default) against the simulated API with a valid key and JSON content type.
@@ -29,7 +35,8 @@ export async function call(sim: Simulator, pathAndQuery: string, options: CallOp
 	const contentType = options.contentType === undefined ? 'application/json' : options.contentType;
 	if (auth !== null) headers.Authorization = auth;
 	if (contentType !== null) headers['Content-Type'] = contentType;
-	const response = await fetch(`${sim.baseUrl}${pathAndQuery}`, { method: options.method ?? 'GET', headers });
+	const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+	const response = await fetch(`${sim.baseUrl}${pathAndQuery}`, { method: options.method ?? 'GET', headers, body });
 	const text = await response.text();
 	let json: ReturnType<typeof JSON.parse> = undefined;
 	try {
@@ -67,4 +74,9 @@ export async function arrived(sim: Simulator, count: number): Promise<void> {
 /** Resolves once `count` requests have been answered. */
 export async function answered(sim: Simulator, count: number): Promise<void> {
 	while (sim.requests().filter((entry) => entry.durationMs !== null).length < count) await nextTurn();
+}
+
+/** A write (PUT by default) with a JSON body, by a key with Comm and Queries unless told otherwise. */
+export function send(sim: Simulator, path: string, body: unknown, options: CallOptions = {}): Promise<ApiResponse> {
+	return call(sim, path, { method: 'PUT', auth: COMM_QUERIES, body, ...options });
 }
