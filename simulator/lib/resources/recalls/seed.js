@@ -46,7 +46,7 @@ function makeRecall(rng, recallNum, patNum, typeNum, anchorDay, dateScheduled) {
 		RecallInterval: interval,
 		RecallStatus: status,
 		Note: rng() < 0.08 ? pick(rng, NOTES) : '',
-		IsDisabled: String(rng() < 0.02),
+		IsDisabled: String(rng() < 0.04),
 		DateTStamp: dateTimeOfSecond(randomSecond(rng, stampDay)),
 		RecallTypeNum: typeNum,
 		DateScheduled: dateScheduled,
