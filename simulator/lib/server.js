@@ -128,14 +128,19 @@ async function servePipeline(sim, req, res, { entry, path, arrivedMs, received }
 	let reply;
 	try {
 		const { handler, params } = resolveRoute(req.method, path);
-		const answer = handler({ query: entry.query, params, body, key, sim });
-		reply = answer instanceof Reply ? answer : new Reply(200, answer);
+		const result = handler({ query: entry.query, params, body, key, sim });
+		reply = result instanceof Reply ? result : new Reply(200, result);
 	} catch (error) {
 		if (!(error instanceof HttpError)) throw error;
 		return fail(error.status, error.message, error.headers);
 	}
 	// A request that failed changed nothing, so a committed* fault only spoils a success.
 	if (rule && COMMITTED_FAULTS.includes(rule.fault)) return spoilAfterCommit(sim, req, res, { rule, reply, heldMs: processingMs, entry, fail });
+	answer(res, reply, entry);
+}
+
+/** Sends the route's reply; the log counts the rows of a list. */
+function answer(res, reply, entry) {
 	entry.rows = Array.isArray(reply.body) ? reply.body.length : null;
 	sendReply(res, reply);
 }
@@ -155,8 +160,7 @@ async function spoilAfterCommit(sim, req, res, { rule, reply, heldMs, entry, fai
 		return fail(504, ERROR_FAULTS.gatewayTimeout[1]);
 	}
 	await sim.sleep(delayMs);
-	entry.rows = Array.isArray(reply.body) ? reply.body.length : null;
-	sendReply(res, reply);
+	answer(res, reply, entry);
 }
 
 function answerFault(sim, req, res, rule) {
