@@ -28,6 +28,8 @@ export interface AppointmentSeedConfig {
 	daysAfter: number;
 	/** 'yyyy-MM-dd', or null (default) for the office's today when seeding. */
 	anchorDate: string | null;
+	/** Saturdays and Sundays too (default false): a demo run on a Friday still has tomorrow's appointments. */
+	openOnWeekends: boolean;
 }
 
 /** The confirmVal names PUT /appointments/{n}/Confirm maps through eServices' eConfirmation settings. */

@@ -42,9 +42,10 @@ function defaultConfig() {
 		patients: 250,
 		seed: 1,
 		processingLimitMs: 60000,
-		// The seeded schedule: perDay appointments each weekday (fewer when a day is full) from
+		// The seeded schedule: perDay appointments each weekday, or every day with openOnWeekends
+		// (fewer when a day is full), from
 		// daysBefore before to daysAfter after anchorDate ('yyyy-MM-dd'; null = office today at seeding).
-		appointments: { perDay: 12, daysBefore: 7, daysAfter: 14, anchorDate: null },
+		appointments: { perDay: 12, daysBefore: 7, daysAfter: 14, anchorDate: null, openOnWeekends: false },
 		// eServices Setup > Automated Messaging: the Appt Confirmed DefNum each confirmVal sets; null =
 		// not set up (then only confirmVal "None" and defNum work).
 		eConfirmMapping: { Sent: 24, Confirmed: 25, 'Not Accepted': 26, Failed: 27 },
@@ -136,7 +137,7 @@ function validateConfig(config) {
 	return config;
 }
 
-function validateAppointments({ perDay, daysBefore, daysAfter, anchorDate }) {
+function validateAppointments({ perDay, daysBefore, daysAfter, anchorDate, openOnWeekends }) {
 	const count = (name, value, max) => {
 		if (!Number.isInteger(value) || value < 0 || value > max) throw new Error(`appointments.${name} must be an integer from 0 to ${max}`);
 	};
@@ -146,6 +147,7 @@ function validateAppointments({ perDay, daysBefore, daysAfter, anchorDate }) {
 	const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(anchorDate ?? '');
 	const real = date && new Date(Date.UTC(+date[1], +date[2] - 1, +date[3])).getUTCDate() === +date[3] && +date[1] >= 1900;
 	if (anchorDate !== null && !real) throw new Error('appointments.anchorDate must be null or a date "yyyy-MM-dd"');
+	if (typeof openOnWeekends !== 'boolean') throw new Error('appointments.openOnWeekends must be a boolean');
 }
 
 function validateEConfirmMapping(mapping) {

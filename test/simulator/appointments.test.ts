@@ -119,6 +119,11 @@ describe('simulator: seeded appointments', () => {
 			other.clock.set('2026-03-14 10:00:00');
 			other.seed();
 			expect(other.records('appointment')).toEqual([]);
+			// A Saturday: closed, unless the office opens on weekends.
+			other.configure({ appointments: { openOnWeekends: true } });
+			other.seed();
+			expect(other.records('appointment').filter((apt) => apt.AptDateTime !== NO_DATETIME).map(day)).toEqual(['2026-03-14', '2026-03-14', '2026-03-14']);
+			expect(() => other.configure({ appointments: { openOnWeekends: 'yes' as unknown as boolean } })).toThrow('appointments.openOnWeekends must be a boolean');
 			expect(() => other.configure({ appointments: { anchorDate: '2026-02-30' } })).toThrow('appointments.anchorDate must be null or a date "yyyy-MM-dd"');
 			expect(() => other.configure({ appointments: { perDay: 101 } })).toThrow('appointments.perDay must be an integer from 0 to 100');
 		} finally {

@@ -8,7 +8,7 @@ const {
 } = require('../../calendar');
 const { completeAppointment } = require('./schema');
 
-// The seeded schedule: each weekday from daysBefore before to daysAfter after the anchor day,
+// The seeded schedule: each weekday (every day when openOnWeekends) from daysBefore before to daysAfter after the anchor day,
 // appointments placed without overlap in the open operatories between 08:00 and 17:00 (5-minute
 // steps). Past days are mostly Complete with some Broken; the anchor day and later mostly
 // Scheduled, in a mix of confirmation statuses. Some UnschedList and Planned rows sit off the
@@ -165,7 +165,7 @@ function offSchedule(rng, status, count, anchorDay, patients) {
 // PRNG stream, so the patients' draws are untouched.
 function generateAppointments({ config, today, seeded }) {
 	const rng = mulberry32(config.seed * 7919 + 101);
-	const { perDay, daysBefore, daysAfter, anchorDate } = config.appointments;
+	const { perDay, daysBefore, daysAfter, anchorDate, openOnWeekends } = config.appointments;
 	const anchorDay = dayOfDate(anchorDate ?? today);
 	const patients = (seeded.patient || []).filter((p) => p.PatStatus === 'Patient');
 	if (patients.length === 0) return [];
@@ -173,7 +173,7 @@ function generateAppointments({ config, today, seeded }) {
 	let weekdays = 0;
 	for (let day = anchorDay - daysBefore; day <= anchorDay + daysAfter; day += 1) {
 		const weekday = weekdayOfDay(day);
-		if (weekday === 0 || weekday === 6) continue;
+		if (!openOnWeekends && (weekday === 0 || weekday === 6)) continue;
 		weekdays += 1;
 		rows.push(...scheduleDay(rng, day, anchorDay, perDay, patients));
 	}
