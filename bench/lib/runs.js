@@ -5,7 +5,7 @@
 // after one small warm-up run of the same variant. Every run must have returned every patient
 // exactly once, or the bench stops.
 
-const { postWebhook, postWhenRegistered } = require('./n8nApi');
+const { postWebhook, postWhenRegistered } = require('../../e2e/lib/publicApi');
 const { summarizeLog, replayPlan } = require('./simLog');
 const { rotation } = require('./stats');
 

@@ -85,17 +85,11 @@ async function dropdownOptions(page, parameterName) {
 }
 
 /**
- * Opens `${url}/workflow/${workflowId}` as the user whose session cookie is given, then the
- * node `nodeName` and its credential. Screenshots go to `screenshotDir`.
- * @param {{ url: string, cookie: string, workflowId: string, nodeName: string, screenshotDir: string }} options
- * @returns {Promise<{
- *   nodeIcon: { url: string, loaded: boolean, status: number, contentType: string },
- *   credentialIcon: { url: string, loaded: boolean, status: number, contentType: string },
- *   resources: string[], operations: string[], selectedCredential: string,
- *   credentialName: string, credentialFields: string[], credentialNotices: string[], credentialTested: boolean,
- *   externalRequests: string[], pageErrors: string[], screenshots: string[] }>}
+ * A headless browser logged in to the editor at `url`: every request that leaves this n8n is
+ * refused and listed, page errors are collected, and shoot() saves a settled screenshot.
+ * Runs `work` with the page, then closes the browser.
  */
-async function checkEditor({ url, cookie, workflowId, nodeName, screenshotDir }) {
+async function withEditor({ url, cookie, screenshotDir }, work) {
 	fs.mkdirSync(screenshotDir, { recursive: true });
 	const screenshots = [];
 	const externalRequests = [];
@@ -123,20 +117,49 @@ async function checkEditor({ url, cookie, workflowId, nodeName, screenshotDir })
 			await page.screenshot({ path: file, caret: 'hide' });
 			screenshots.push(file);
 		};
+		const facts = await work({ page, shoot });
+		return { ...facts, externalRequests, pageErrors, screenshots };
+	} finally {
+		await browser.close();
+	}
+}
 
+/** Opens a workflow on the canvas and waits until `nodeName` is drawn and the canvas holds still. */
+async function openWorkflow(page, url, workflowId, nodeName) {
+	await page.goto(`${url}/workflow/${workflowId}`);
+	const canvasNode = page.locator(`${testId('canvas-node')}[data-node-name="${nodeName}"]`);
+	await canvasNode.waitFor({ state: 'visible' });
+	await page.evaluate(() => document.fonts.ready);
+	await waitForStillCanvas(page);
+	return canvasNode;
+}
+
+/** Double-clicks a node on the canvas and waits for its parameters panel. */
+async function openNode(page, canvasNode) {
+	await canvasNode.dblclick();
+	await page.locator(`${testId('ndv')} ${testId('node-parameters')}`).waitFor({ state: 'visible' });
+}
+
+/**
+ * Opens `${url}/workflow/${workflowId}` as the user whose session cookie is given, then the
+ * node `nodeName` and its credential. Screenshots go to `screenshotDir`.
+ * @param {{ url: string, cookie: string, workflowId: string, nodeName: string, screenshotDir: string }} options
+ * @returns {Promise<{
+ *   nodeIcon: { url: string, loaded: boolean, status: number, contentType: string },
+ *   credentialIcon: { url: string, loaded: boolean, status: number, contentType: string },
+ *   resources: string[], operations: string[], selectedCredential: string,
+ *   credentialName: string, credentialFields: string[], credentialNotices: string[], credentialTested: boolean,
+ *   externalRequests: string[], pageErrors: string[], screenshots: string[] }>}
+ */
+async function checkEditor({ url, cookie, workflowId, nodeName, screenshotDir }) {
+	return await withEditor({ url, cookie, screenshotDir }, async ({ page, shoot }) => {
 		// The canvas, with the node's icon as n8n serves it from the installed package.
-		await page.goto(`${url}/workflow/${workflowId}`);
-		const canvasNode = page.locator(`${testId('canvas-node')}[data-node-name="${nodeName}"]`);
-		await canvasNode.waitFor({ state: 'visible' });
+		const canvasNode = await openWorkflow(page, url, workflowId, nodeName);
 		const nodeIcon = await imageFacts(page, canvasNode.locator('img'));
-		await page.evaluate(() => document.fonts.ready);
-		await waitForStillCanvas(page);
 		await shoot('workflow.png');
 
 		// The node's panel, then its Resource and Operation dropdowns.
-		await canvasNode.dblclick();
-		const parameters = page.locator(`${testId('ndv')} ${testId('node-parameters')}`);
-		await parameters.waitFor({ state: 'visible' });
+		await openNode(page, canvasNode);
 		const selectedCredential = await page.locator(`${testId('node-credentials-select')} input`).inputValue();
 		await shoot('ndv.png');
 		const resources = await dropdownOptions(page, 'resource');
@@ -184,13 +207,30 @@ async function checkEditor({ url, cookie, workflowId, nodeName, screenshotDir })
 			credentialFields,
 			credentialNotices,
 			credentialTested,
-			externalRequests,
-			pageErrors,
-			screenshots,
 		};
-	} finally {
-		await browser.close();
-	}
+	});
 }
 
-module.exports = { checkEditor, CHROMIUM };
+/**
+ * Opens a workflow and, in node `nodeName`, the dropdown `parameterName` whose choices the node
+ * loads from the office: returns the choices shown and the value selected. Screenshots: the
+ * workflow (`${prefix}-workflow.png`) and the open dropdown (`${prefix}-dropdown.png`).
+ * @param {{ url: string, cookie: string, workflowId: string, nodeName: string, parameterName: string, prefix: string, screenshotDir: string }} options
+ * @returns {Promise<{ options: string[], selected: string, externalRequests: string[], pageErrors: string[], screenshots: string[] }>}
+ */
+async function checkOfficeDropdown({ url, cookie, workflowId, nodeName, parameterName, prefix, screenshotDir }) {
+	return await withEditor({ url, cookie, screenshotDir }, async ({ page, shoot }) => {
+		const canvasNode = await openWorkflow(page, url, workflowId, nodeName);
+		await shoot(`${prefix}-workflow.png`);
+		await openNode(page, canvasNode);
+		const dropdown = await dropdownOptions(page, parameterName);
+		await shoot(`${prefix}-dropdown.png`);
+		await dropdown.close();
+		await dropdown.listbox.waitFor({ state: 'hidden' });
+		// With the office's list loaded, the field shows the saved value by its name.
+		const selected = await page.locator(`${testId(`parameter-input-${parameterName}`)} input[role="combobox"]`).inputValue();
+		return { options: dropdown.options, selected };
+	});
+}
+
+module.exports = { checkEditor, checkOfficeDropdown, CHROMIUM };

@@ -12,6 +12,8 @@ const { NODE_TYPE } = require('./packageInstall');
 const EXAMPLES_DIR = path.join(PROJECT_DIR, 'examples');
 /** The credential the examples name; importing one with this id makes them run as they are. */
 const EXAMPLE_CREDENTIAL = { id: 'odSimulatorCred', name: 'Open Dental simulator' };
+/** The credential of the examples that write (reminders, replies, recalls): a key with the Comm permission. */
+const COMM_CREDENTIAL = { id: 'odSimulatorCommCred', name: 'Open Dental simulator (Comm)' };
 
 /** Every example workflow, keyed by file name without .json. */
 function loadExamples() {
@@ -105,6 +107,7 @@ function workflow(id, name, branches) {
 
 module.exports = {
 	EXAMPLE_CREDENTIAL,
+	COMM_CREDENTIAL,
 	loadExamples,
 	simulatorCredential,
 	manualTrigger,

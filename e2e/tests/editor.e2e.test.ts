@@ -1,12 +1,13 @@
 // The editor in a real browser: `n8n start` 2.41.1 on 127.0.0.1 with the packed package,
-// headless Chromium opening the "All patients" example, its node and its credential.
+// headless Chromium opening the "All patients" example, its node and its credential, and the
+// reminder example with a dropdown that the node loads from the office.
 // UPDATE_SCREENSHOTS=1 also copies the screenshots to docs/screenshots/ once the checks pass.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Simulator } from '../../simulator';
 import { DEFAULT_KEYS, startSimulator } from '../../simulator';
-import { checkEditor } from '../lib/editor';
-import { EXAMPLE_CREDENTIAL, loadExamples, simulatorCredential } from '../lib/fixtures';
+import { checkEditor, checkOfficeDropdown } from '../lib/editor';
+import { COMM_CREDENTIAL, EXAMPLE_CREDENTIAL, loadExamples, simulatorCredential } from '../lib/fixtures';
 import { N8n } from '../lib/n8n';
 import { startServer } from '../lib/server';
 import { E2E_DIR, getTarget, PROJECT_DIR } from '../lib/targets';
@@ -18,6 +19,7 @@ jest.setTimeout(180_000);
 const SCREENSHOT_DIR = path.join(E2E_DIR, 'runtime', 'screenshots');
 const DOCS_SCREENSHOT_DIR = path.join(PROJECT_DIR, 'docs', 'screenshots');
 const KEY = DEFAULT_KEYS[0];
+const COMM_KEY = DEFAULT_KEYS[1];
 const ICONS = '/icons/n8n-nodes-open-dental/dist';
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -38,7 +40,10 @@ describe('the editor of n8n 2.41.1 in headless Chromium', () => {
 	beforeAll(async () => {
 		sim = await startSimulator({ patients: 50, throttle: { mode: 'off' } });
 		n8n = await N8n.create(getTarget('n8n-2.41.1'), { timezone: sim.getConfig().officeTimeZone });
-		await n8n.importCredentials([simulatorCredential({ ...EXAMPLE_CREDENTIAL, baseUrl: `${sim.baseUrl}/`, key: KEY })]);
+		await n8n.importCredentials([
+			simulatorCredential({ ...EXAMPLE_CREDENTIAL, baseUrl: `${sim.baseUrl}/`, key: KEY }),
+			simulatorCredential({ ...COMM_CREDENTIAL, baseUrl: `${sim.baseUrl}/`, key: COMM_KEY }),
+		]);
 		await n8n.importWorkflows(Object.values(loadExamples()));
 		server = await startServer(n8n);
 		({ cookie } = await server.setupOwner({ email: 'owner@example.test', firstName: 'Ada', lastName: 'Owner', password: 'Editor-check-1' }));
@@ -67,7 +72,7 @@ describe('the editor of n8n 2.41.1 in headless Chromium', () => {
 		expect(facts.credentialIcon).toEqual({ url: `${server.url}${ICONS}/credentials/openDental.svg`, loaded: true, status: 200, contentType: 'image/svg+xml' });
 
 		// n8n adds "Custom API Call" to every node whose credential the HTTP Request node can use.
-		expect(facts.resources).toEqual(['Patient', 'Custom API Call']);
+		expect(facts.resources).toEqual(['Appointment', 'Commlog', 'Patient', 'Recall', 'Custom API Call']);
 		expect(facts.operations).toEqual(['Get', 'Get Many', 'Search', 'Custom API Call']);
 
 		// Server = Custom URL shows Base URL and Page Size; Rate Limit = None hides Request Interval;
@@ -81,6 +86,7 @@ describe('the editor of n8n 2.41.1 in headless Chromium', () => {
 			'Customer Key',
 			'Rate Limit',
 			'Page Size',
+			'Office Time Zone',
 			'Allowed HTTP Request Domains',
 		]);
 		// The simulator's Custom URL is plain http: the form says what that means.
@@ -110,6 +116,42 @@ describe('the editor of n8n 2.41.1 in headless Chromium', () => {
 
 		if (process.env.UPDATE_SCREENSHOTS === '1') {
 			fs.mkdirSync(DOCS_SCREENSHOT_DIR, { recursive: true });
+			for (const file of facts.screenshots) fs.copyFileSync(file, path.join(DOCS_SCREENSHOT_DIR, path.basename(file)));
+		}
+	});
+
+	test("the reminder example's Confirm node lists the office's confirmation statuses, read through the node's paced transport", async () => {
+		sim.clearRequests();
+		const facts = await checkOfficeDropdown({
+			url: server.url,
+			cookie,
+			workflowId: 'odReminders',
+			nodeName: 'Mark as texted',
+			parameterName: 'confirmationStatus',
+			prefix: 'reminders',
+			screenshotDir: SCREENSHOT_DIR,
+		});
+		// Definitions category 2 as the office has them, hidden ones left out; the saved DefNum 23 shows by name.
+		expect(facts.options).toEqual([
+			'Not Called',
+			'Unconfirmed',
+			'Appointment Confirmed',
+			'Left Message',
+			'Texted',
+			'eConfirm Sent',
+			'eConfirm Accepted',
+			'eConfirm Declined',
+			'eConfirm Failed',
+		]);
+		expect(facts.selected).toBe('Texted');
+		const lookups = sim.requests().map((entry) => `${entry.method} ${entry.path}?${entry.rawQuery} ${entry.status} ${entry.headers.authorization}`);
+		expect(new Set(lookups)).toEqual(new Set([`GET /definitions?Category=2&Limit=100&Offset=0 200 ODFHIR ${COMM_KEY.developerKey}/${COMM_KEY.customerKey}`]));
+		expect(facts.externalRequests).toEqual([]);
+		expect(facts.pageErrors).toEqual([]);
+		expect(facts.screenshots).toEqual(['reminders-workflow.png', 'reminders-dropdown.png'].map((name) => path.join(SCREENSHOT_DIR, name)));
+		for (const file of facts.screenshots) expect(pngSize(file).bytes).toBeGreaterThan(30_000);
+
+		if (process.env.UPDATE_SCREENSHOTS === '1') {
 			for (const file of facts.screenshots) fs.copyFileSync(file, path.join(DOCS_SCREENSHOT_DIR, path.basename(file)));
 		}
 	});

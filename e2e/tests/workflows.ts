@@ -2,6 +2,7 @@
 import type { Simulator } from '../../simulator';
 import { DEFAULT_KEYS } from '../../simulator';
 import {
+	COMM_CREDENTIAL,
 	EXAMPLE_CREDENTIAL,
 	manualTrigger,
 	openDentalNode,
@@ -12,6 +13,7 @@ import {
 } from '../lib/fixtures';
 
 export const FREE_KEY = DEFAULT_KEYS[0];
+export const COMM_KEY = DEFAULT_KEYS[1];
 export const ENTERPRISE_KEY = DEFAULT_KEYS[2];
 export const WRONG_CUSTOMER_KEY = 'WrongCustKey0042';
 
@@ -31,6 +33,7 @@ export function credentials(sim: Simulator) {
 	const baseUrl = `${sim.baseUrl}/`;
 	return [
 		simulatorCredential({ ...EXAMPLE_CREDENTIAL, baseUrl, key: FREE_KEY }),
+		simulatorCredential({ ...COMM_CREDENTIAL, baseUrl, key: COMM_KEY }),
 		simulatorCredential({ ...WRONG_KEY_CREDENTIAL, baseUrl, key: { developerKey: FREE_KEY.developerKey, customerKey: WRONG_CUSTOMER_KEY } }),
 		simulatorCredential({ ...PACED_CREDENTIAL_A, baseUrl, key: ENTERPRISE_KEY, rateLimit: 'custom', requestIntervalMs: PACED_INTERVAL_MS }),
 		simulatorCredential({ ...PACED_CREDENTIAL_B, baseUrl, key: ENTERPRISE_KEY, rateLimit: 'custom', requestIntervalMs: PACED_INTERVAL_MS }),

@@ -1,11 +1,12 @@
 'use strict';
 
-// Talks to the running n8n: a public-API key for the owner, workflows created and activated
-// through the public API, and runs started by POSTing their production webhooks.
+// Talks to the running n8n (the benchmark, the webhook example's end-to-end test): a public-API
+// key for the owner, workflows created and activated through the public API, runs started by
+// POSTing their production webhooks, and the executions they left.
 
 const http = require('node:http');
 
-const OWNER = { email: 'bench@example.com', firstName: 'Bench', lastName: 'Owner', password: 'OpenDental-bench-1' };
+const OWNER = { email: 'owner@example.com', firstName: 'Test', lastName: 'Owner', password: 'OpenDental-owner-1' };
 
 async function json(response, what) {
 	const text = await response.text();
@@ -37,6 +38,15 @@ async function publicApi(server) {
 			const { id } = await call('POST', '/workflows', document);
 			await call('POST', `/workflows/${id}/activate`);
 			return id;
+		},
+		/** Activates a workflow already stored (imported with its id). */
+		async activate(id) {
+			await call('POST', `/workflows/${id}/activate`);
+		},
+		/** The workflow's finished executions, newest first, with their data. */
+		async finishedExecutions(workflowId) {
+			const { data } = await call('GET', `/executions?workflowId=${encodeURIComponent(workflowId)}&includeData=true`);
+			return data.filter((execution) => execution.finished || execution.stoppedAt);
 		},
 	};
 }
