@@ -9,7 +9,8 @@ const { N8n, nodeItems, describeExecution } = require('./lib/n8n');
 const { startServer } = require('./lib/server');
 const { isPortTaken } = require('./lib/ports');
 const { stopAll } = require('./lib/proc');
-const { EXAMPLE_CREDENTIAL, loadExamples, simulatorCredential } = require('./lib/fixtures');
+const { COMM_CREDENTIAL, EXAMPLE_CREDENTIAL, loadExamples, simulatorCredential } = require('./lib/fixtures');
+const { runReminders } = require('./lib/demoReminders');
 const { getTarget } = require('./lib/targets');
 
 const PAID_KEY = DEFAULT_KEYS[1];
@@ -70,6 +71,12 @@ function printSummary(results, { patients, changedToday, intervalMs, target }) {
 	console.log('  Records are simplified by default: no SSN; turn Simplify off for the full record.');
 }
 
+function printReminders(reminders) {
+	console.log(`\n  ${reminders.name} (${seconds(reminders.durationMs)}):`);
+	for (const line of reminders.lines) console.log(`    ${line}`);
+	if (reminders.crash) console.log(`    ⚠ ${reminders.crash}`);
+}
+
 /** Resolves on Ctrl-C (SIGINT) or SIGTERM. */
 const untilStopped = () => new Promise((resolve) => {
 	process.once('SIGINT', resolve);
@@ -99,7 +106,8 @@ async function runDemo({ editor, editorPort, patients, changedToday, owner }) {
 		}
 		await ensureInstalled(target);
 
-		sim = await startSimulator({ patients, throttle: { mode: 'reject' } });
+		// Open every day, so that a demo on a Friday has appointments tomorrow too.
+		sim = await startSimulator({ patients, throttle: { mode: 'reject' }, appointments: { openOnWeekends: true, perDay: 40 } });
 		const intervalMs = intervalFor(PAID_KEY, sim.getConfig());
 		// The office's day: some patients were edited at the front desk.
 		const step = Math.floor(patients / changedToday);
@@ -109,10 +117,12 @@ async function runDemo({ editor, editorPort, patients, changedToday, owner }) {
 		n8n = await N8n.create(target, { timezone: sim.getConfig().officeTimeZone });
 		await n8n.importCredentials([
 			simulatorCredential({ ...EXAMPLE_CREDENTIAL, baseUrl: `${sim.baseUrl}/`, key: PAID_KEY, rateLimit: 'paid' }),
+			// The reminders write back: a key with the Comm permission (the paid key has it).
+			simulatorCredential({ ...COMM_CREDENTIAL, baseUrl: `${sim.baseUrl}/`, key: PAID_KEY, rateLimit: 'paid' }),
 		]);
 		const examples = loadExamples();
 		await n8n.importWorkflows(Object.values(examples));
-		console.log(`n8n ${target.n8nVersion}: package loaded from its npm pack tarball; credential "${EXAMPLE_CREDENTIAL.name}" and ${Object.keys(examples).length} example workflows imported.`);
+		console.log(`n8n ${target.n8nVersion}: package loaded from its npm pack tarball; credentials "${EXAMPLE_CREDENTIAL.name}" and "${COMM_CREDENTIAL.name}" and ${Object.keys(examples).length} example workflows imported.`);
 
 		const order = ['all-patients', 'patients-changed-since', 'find-patient-by-phone'];
 		const results = [];
@@ -122,7 +132,11 @@ async function runDemo({ editor, editorPort, patients, changedToday, owner }) {
 			console.log(`${number(result.items.length)} items`);
 			results.push(result);
 		}
+		process.stdout.write(`Running "${examples['appointment-reminders'].name}"... `);
+		const reminders = await runReminders(n8n, sim, examples['appointment-reminders']);
+		console.log('done');
 		printSummary(results, { patients, changedToday, intervalMs, target });
+		printReminders(reminders);
 
 		if (!editor) return;
 		process.removeListener('SIGINT', interrupt);
