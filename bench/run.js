@@ -24,6 +24,7 @@ const { startRawClient } = require('./lib/rawClient');
 const { runScenario, runMemoryPass } = require('./lib/runs');
 const { summarizeScenario, targets } = require('./lib/summary');
 const { table, targetLines } = require('./lib/table');
+const { runReminderBench, reminderTable } = require('./reminders');
 
 const PAID_KEY = DEFAULT_KEYS[1];
 const N8N_LOG_LINES = 40;
@@ -185,6 +186,9 @@ async function runBench({ quick = false, out = path.join(PROJECT_DIR, 'bench', '
 		}
 		for (const result of results) result.summary = summarizeScenario(result.scenario, result.runs, result.memoryRuns);
 
+		// The reminder example: writes and lookups at the paid key's pace.
+		const reminders = await runReminderBench({ target, progress, appointments: quick ? 60 : 200 });
+
 		const targetList = targets(results);
 		const report = {
 			benchmark: 'Open Dental node vs n8n HTTP Request node inside n8n: timing in one warm server, memory in fresh servers',
@@ -204,10 +208,12 @@ async function runBench({ quick = false, out = path.join(PROJECT_DIR, 'bench', '
 				memoryWarmups,
 			})),
 			targets: targetList,
+			reminders,
 		};
 		fs.mkdirSync(path.dirname(out), { recursive: true });
 		fs.writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
 		console.log(table(results));
+		console.log(`\n${reminderTable(reminders)}`);
 		const shown = out.startsWith(`${PROJECT_DIR}${path.sep}`) ? path.relative(PROJECT_DIR, out) : out;
 		console.log(`\nTotal: ${Math.round(report.durationMs / 1000)} s. Every run's numbers: ${shown}\n`);
 		console.log(targetLines(targetList));
