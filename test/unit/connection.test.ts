@@ -30,3 +30,19 @@ describe('pacing lanes', () => {
 		expect(laneOf({ server: 'remote' })).not.toContain('custKey1');
 	});
 });
+
+describe('office time zone', () => {
+	const zoneOf = (officeTimeZone?: string) =>
+		resolveConnection({ ...keys, server: 'remote', ...(officeTimeZone === undefined ? {} : { officeTimeZone }) }).officeTimeZone;
+
+	it("is the credential's IANA name in its canonical spelling, or undefined (the workflow's) when empty", () => {
+		expect(zoneOf('America/Chicago')).toBe('America/Chicago');
+		expect(zoneOf(' america/chicago ')).toBe('America/Chicago');
+		expect(zoneOf('')).toBeUndefined();
+		expect(zoneOf(undefined)).toBeUndefined();
+	});
+
+	it('refuses a name that is not a time zone, naming the field', () => {
+		expect(() => zoneOf('Mars/Olympus_Mons')).toThrow('The credential\'s "Office Time Zone" is not a time zone name: Mars/Olympus_Mons');
+	});
+});

@@ -165,3 +165,25 @@ describe('Appointment Get', () => {
 		expect(error.message).toBe('Appointment 999999 not found');
 	});
 });
+
+describe("the office's time zone in every resource", () => {
+	// 15:00 UTC is 09:00 in Chicago: the credential's zone wins over the workflow's (UTC here).
+	const instant = '2026-12-01T15:00:00Z';
+
+	it('converts a date-time with a zone to office time for patients, appointments and commlogs alike', async () => {
+		await run({ resource: 'patient', operation: 'getAll', returnAll: false, limit: 1, filters: { updatedSince: instant } }, { timezone: 'UTC' });
+		await run(getMany({ updatedSince: instant }, { returnAll: false, limit: 1 }), { timezone: 'UTC' });
+		await run({ resource: 'commlog', operation: 'getAll', returnAll: false, limit: 1, filters: { updatedSince: instant } }, { timezone: 'UTC' });
+		expect(seen(sim).map((entry) => [entry.request, entry.query.DateTStamp])).toEqual([
+			['GET /patients/Simple', '2026-12-01 09:00:00'],
+			['GET /appointments', '2026-12-01 09:00:00'],
+			['GET /commlogs', '2026-12-01 09:00:00'],
+		]);
+	});
+
+	it("uses the workflow's zone when the credential has none", async () => {
+		const credentials = officeCredential(sim, undefined, { officeTimeZone: '' });
+		await runOpenDental(sim, { resource: 'patient', operation: 'getAll', returnAll: false, limit: 1, filters: { updatedSince: instant } }, { timezone: 'Europe/Berlin', credentials });
+		expect(seen(sim)[0].query.DateTStamp).toBe('2026-12-01 16:00:00');
+	});
+});

@@ -30,7 +30,7 @@ export const getAll = listOperation({
 			param: 'DateTStamp',
 			kind: 'dateTime',
 			description:
-				"Only patients changed at or after this time. Open Dental compares office-local times; a value with a time zone (e.g. {{ $now }}) is converted to this workflow's time zone, which should be the office's. Store each run's serverDateTime for the next run.",
+				"Only patients changed at or after this time. Open Dental compares office-local times; a value with a time zone (e.g. {{ $now }}) is converted to the office's (the credential's Office Time Zone, else the workflow's). Store each run's serverDateTime for the next run.",
 		},
 	],
 });
