@@ -8,16 +8,12 @@
 const { startSimulator, DEFAULT_KEYS, intervalFor } = require('../simulator');
 const { N8n, describeExecution } = require('../e2e/lib/n8n');
 const { COMM_CREDENTIAL, loadExamples, simulatorCredential } = require('../e2e/lib/fixtures');
+const { nextDay, officeDate } = require('../e2e/lib/officeDate');
 
 const KEY = DEFAULT_KEYS.find((key) => key.customerKey === 'CommQueryKey0001');
 const LOOKUPS = ['perPatient', 'query'];
 const SEND = 'Send text (replace with your SMS node)';
 
-/** The office's date today, as the node reads "tomorrow" from it. */
-function officeDate(epochMs, timeZone) {
-	return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(epochMs));
-}
-const nextDay = (date) => new Date(Date.parse(`${date}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 /** A day of `count` appointments tomorrow, each of a different active patient, none confirmed yet. */
 function bookTomorrow(sim, count) {

@@ -124,6 +124,17 @@ class N8n {
 		}
 	}
 
+	/**
+	 * execute(), failing with one line (the workflow, the exit code or signal) unless n8n printed a
+	 * complete run and exited normally: a crash even after a successful run counts, since the
+	 * exit guard is meant to prevent it.
+	 */
+	async executeComplete(workflowId, options = {}) {
+		const result = await this.execute(workflowId, options);
+		if (!result.run || result.signal !== null) throw new Error(describeExecution(workflowId, result).message);
+		return result;
+	}
+
 	remove() {
 		fs.rmSync(this.userFolder, { recursive: true, force: true });
 	}

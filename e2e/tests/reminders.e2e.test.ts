@@ -4,7 +4,8 @@
 import type { Appointment, Patient, RequestLogEntry, Simulator } from '../../simulator';
 import { startSimulator } from '../../simulator';
 import { COMM_CREDENTIAL, loadExamples, manualTrigger, openDentalNode, workflow } from '../lib/fixtures';
-import { describeExecution, N8n, nodeItems } from '../lib/n8n';
+import { N8n, nodeItems } from '../lib/n8n';
+import { nextDay, officeDate } from '../lib/officeDate';
 import { postWhenRegistered, publicApi } from '../lib/publicApi';
 import { startServer } from '../lib/server';
 import { TARGETS } from '../lib/targets';
@@ -23,11 +24,6 @@ const digits = (text: string) => text.replace(/\D/g, '');
 const canText = (patient: Patient) =>
 	patient.TxtMsgOk === 'Yes' && digits(patient.WirelessPhone).length >= 10 && !['Inactive', 'Archived', 'Deleted', 'Deceased'].includes(patient.PatStatus);
 
-/** The office's calendar date at an instant. */
-function officeDate(epochMs: number, timeZone: string): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(epochMs));
-}
-const nextDay = (date: string) => new Date(Date.parse(`${date}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 /** "2026-12-02 13:05:00" → "1:05 PM", as the example's message writes it. */
 function clockTime(officeLocal: string): string {
 	const [hour, minute] = officeLocal.slice(11, 16).split(':').map(Number);
@@ -66,11 +62,7 @@ describe.each(TARGETS.map((target) => [target.n8nVersion, target] as const))('re
 
 	beforeEach(() => sim.reset());
 
-	async function execute(workflowId: string) {
-		const result = await n8n.execute(workflowId);
-		if (!result.run || result.signal !== null) throw new Error(describeExecution(workflowId, result).message);
-		return result;
-	}
+	const execute = (workflowId: string) => n8n.executeComplete(workflowId);
 
 	/** Tomorrow as the node saw it: the day after the office's date when its first request arrived. */
 	function tomorrowOfRun(): string {

@@ -81,14 +81,7 @@ export function describeEndToEnd(targetName: string): void {
 
 		beforeEach(() => sim.reset());
 
-		// A run that n8n printed in full and exited from normally; otherwise the test fails with one
-		// line naming the exit code or signal (a crash even after a successful run is a failure
-		// here: the harness's exit guard is meant to prevent it).
-		async function execute(workflowId: string) {
-			const result = await n8n.execute(workflowId);
-			if (!result.run || result.signal !== null) throw new Error(describeExecution(workflowId, result).message);
-			return result;
-		}
+		const execute = (workflowId: string) => n8n.executeComplete(workflowId);
 
 		async function executeOk(workflowId: string) {
 			const result = await execute(workflowId);

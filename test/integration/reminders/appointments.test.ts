@@ -1,23 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import { type Simulator, startSimulator } from '../../../simulator';
-import { resetPacing } from '../../../nodes/OpenDental/transport/pacer';
-import { restoreTransportSettings } from '../../../nodes/OpenDental/transport/settings';
+import type { Simulator } from '../../../simulator';
 import { runOpenDental, runOpenDentalError } from '../setup';
-import { aptNums, decemberIso, json, officeCredential, pinWallClock, seen, SIMULATOR_OPTIONS } from './setup';
+import { aptNums, decemberIso, json, officeCredential, pinWallClock, seen, useOffice } from './setup';
 
 let sim: Simulator;
-
-beforeAll(async () => {
-	sim = await startSimulator(SIMULATOR_OPTIONS);
-});
-afterAll(async () => await sim.close());
-beforeEach(() => {
-	sim.reset();
-	resetPacing();
-	pinWallClock();
-});
-afterEach(() => restoreTransportSettings());
+useOffice((office) => (sim = office));
 
 const appointments = () => sim.records('appointment');
 const onDays = (from: string, to: string) => appointments().filter((apt) => apt.AptDateTime.slice(0, 10) >= from && apt.AptDateTime.slice(0, 10) <= to);

@@ -1,24 +1,13 @@
-import type { IDataObject } from 'n8n-workflow';
 // Include Patient Contact: what it adds, and what it costs in requests (from the simulator's log).
+import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
-import { type Simulator, startSimulator } from '../../../simulator';
+import type { Simulator } from '../../../simulator';
 import { resetPacing } from '../../../nodes/OpenDental/transport/pacer';
-import { restoreTransportSettings } from '../../../nodes/OpenDental/transport/settings';
 import { runOpenDental, runOpenDentalError } from '../setup';
-import { expectedCanEmail, expectedCanText, officeCredential, pinWallClock, QUERIES, READ_ALL, SIMULATOR_OPTIONS } from './setup';
+import { expectedCanEmail, expectedCanText, officeCredential, QUERIES, READ_ALL, useOffice } from './setup';
 
 let sim: Simulator;
-
-beforeAll(async () => {
-	sim = await startSimulator(SIMULATOR_OPTIONS);
-});
-afterAll(async () => await sim.close());
-beforeEach(() => {
-	sim.reset();
-	resetPacing();
-	pinWallClock();
-});
-afterEach(() => restoreTransportSettings());
+useOffice((office) => (sim = office));
 
 const withContact = (days: number, patientLookup?: string) => ({
 	resource: 'appointment',

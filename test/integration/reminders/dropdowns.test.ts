@@ -2,21 +2,12 @@
 // LoadOptionsContext, real HTTP), paced like every other request of the key.
 import { OpenDentalApi } from '../../../credentials/OpenDentalApi.credentials';
 import { OpenDental } from '../../../nodes/OpenDental/OpenDental.node';
-import { type Simulator, startSimulator } from '../../../simulator';
-import { resetPacing } from '../../../nodes/OpenDental/transport/pacer';
+import type { Simulator } from '../../../simulator';
 import { runLoadOptions } from '../../harness/n8nLoadOptions';
-import { officeCredential, READ_ALL, SIMULATOR_OPTIONS } from './setup';
+import { officeCredential, READ_ALL, useOffice } from './setup';
 
 let sim: Simulator;
-
-beforeAll(async () => {
-	sim = await startSimulator(SIMULATOR_OPTIONS);
-});
-afterAll(async () => await sim.close());
-beforeEach(() => {
-	sim.reset();
-	resetPacing();
-});
+useOffice((office) => (sim = office), { settle: () => undefined });
 
 const load = (method: string, credentials = officeCredential(sim)) =>
 	runLoadOptions({ nodeType: new OpenDental(), credentialType: new OpenDentalApi(), credentials, parameters: { resource: 'appointment', operation: 'getAll' }, method });

@@ -1,23 +1,11 @@
 // Commlog Get Many and Recall Get List against the simulator.
 import type { IDataObject } from 'n8n-workflow';
-import { type Simulator, startSimulator } from '../../../simulator';
-import { resetPacing } from '../../../nodes/OpenDental/transport/pacer';
-import { restoreTransportSettings } from '../../../nodes/OpenDental/transport/settings';
+import type { Simulator } from '../../../simulator';
 import { runOpenDental } from '../setup';
-import { json, officeCredential, pinWallClock, READ_ALL, SIMULATOR_OPTIONS } from './setup';
+import { json, officeCredential, READ_ALL, SIMULATOR_OPTIONS, useOffice } from './setup';
 
 let sim: Simulator;
-
-beforeAll(async () => {
-	sim = await startSimulator({ ...SIMULATOR_OPTIONS, patients: 600 });
-});
-afterAll(async () => await sim.close());
-beforeEach(() => {
-	sim.reset();
-	resetPacing();
-	pinWallClock();
-});
-afterEach(() => restoreTransportSettings());
+useOffice((office) => (sim = office), { options: { ...SIMULATOR_OPTIONS, patients: 600 } });
 
 const run = (parameters: IDataObject) => runOpenDental(sim, parameters, { credentials: officeCredential(sim) });
 const requested = () => sim.requests().map((entry) => `${entry.method} ${entry.path}?${entry.rawQuery}`);

@@ -1,8 +1,9 @@
 // Shared by the reminder tests: an office whose schedule is pinned around 2026-12-01 (a Tuesday),
 // and the node's wall clock pinned to 09:00 that morning in Chicago.
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
-import { DEFAULT_KEYS, type Simulator } from '../../../simulator';
-import { overrideTransportSettings } from '../../../nodes/OpenDental/transport/settings';
+import { DEFAULT_KEYS, type Simulator, type StartOptions, startSimulator } from '../../../simulator';
+import { resetPacing } from '../../../nodes/OpenDental/transport/pacer';
+import { overrideTransportSettings, restoreTransportSettings } from '../../../nodes/OpenDental/transport/settings';
 import { simulatorCredential } from '../setup';
 
 export const ANCHOR = '2026-12-01';
@@ -56,4 +57,24 @@ export function expectedCanText(patient: { TxtMsgOk: string; WirelessPhone: stri
 /** canEmail likewise: an address that looks like one, a patient the office still sees. */
 export function expectedCanEmail(patient: { Email: string; PatStatus: string }, optedOut = false): boolean {
 	return !optedOut && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(patient.Email) && !['Inactive', 'Archived', 'Deleted', 'Deceased'].includes(patient.PatStatus);
+}
+
+/**
+ * One simulated office for a test file, handed to `use` once it listens: reset before each test,
+ * with fresh pacing and the transport settings `settle` makes (by default the node's clock at
+ * 09:00 office time), restored after it.
+ */
+export function useOffice(use: (sim: Simulator) => void, { options = SIMULATOR_OPTIONS, settle = () => pinWallClock() }: { options?: StartOptions; settle?: () => void } = {}): void {
+	let sim: Simulator;
+	beforeAll(async () => {
+		sim = await startSimulator(options);
+		use(sim);
+	});
+	afterAll(async () => await sim.close());
+	beforeEach(() => {
+		sim.reset();
+		resetPacing();
+		settle();
+	});
+	afterEach(() => restoreTransportSettings());
 }

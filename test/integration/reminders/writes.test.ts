@@ -1,26 +1,15 @@
-import type { IDataObject } from 'n8n-workflow';
 // The writes: their effect in the office, their permission, and that no retry ever doubles them
 // (faults that strike after the office carried the write out).
+import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
-import { type Simulator, startSimulator } from '../../../simulator';
-import { resetPacing } from '../../../nodes/OpenDental/transport/pacer';
-import { overrideTransportSettings, restoreTransportSettings } from '../../../nodes/OpenDental/transport/settings';
+import type { Simulator } from '../../../simulator';
+import { overrideTransportSettings } from '../../../nodes/OpenDental/transport/settings';
 import { runOpenDental, runOpenDentalError } from '../setup';
-import { COMM, NINE_AM, officeCredential, READ_ALL, SIMULATOR_OPTIONS } from './setup';
+import { COMM, NINE_AM, officeCredential, READ_ALL, useOffice } from './setup';
 
 let sim: Simulator;
-
-beforeAll(async () => {
-	sim = await startSimulator(SIMULATOR_OPTIONS);
-});
-afterAll(async () => await sim.close());
-beforeEach(() => {
-	sim.reset();
-	resetPacing();
-	// Retries come at once; an attempt may take 300 ms (the hang fault holds its answer longer).
-	overrideTransportSettings({ wallClock: () => NINE_AM, retry: { maxAttempts: 4, baseDelayMs: 0, maxDelayMs: 0 }, limits: { attemptDeadlineMs: 300 } });
-});
-afterEach(() => restoreTransportSettings());
+// Retries come at once; an attempt may take 300 ms (the hang fault holds its answer longer).
+useOffice((office) => (sim = office), { settle: () => overrideTransportSettings({ wallClock: () => NINE_AM, retry: { maxAttempts: 4, baseDelayMs: 0, maxDelayMs: 0 }, limits: { attemptDeadlineMs: 300 } }) });
 
 const write = (parameters: IDataObject, key = COMM) => runOpenDental(sim, parameters, { credentials: officeCredential(sim, key) });
 const writeError = async (parameters: IDataObject, key = COMM) =>

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { toPositiveInteger } from '../../helpers/validation';
 import { openDentalRequest } from '../../transport';
-import { forOperation } from '../shared/display';
+import { forOperation, patNumField } from '../shared/display';
 import { filterCollection, readFilters, toQuery, type FilterSpec } from '../shared/filters';
 import { readText } from '../shared/text';
 import type { Operation, ParseContext } from '../types';
@@ -26,15 +26,7 @@ const ADDITIONAL: FilterSpec[] = [
 ];
 
 const description: INodeProperties[] = [
-	{
-		displayName: 'Patient ID',
-		name: 'patNum',
-		type: 'number',
-		default: 0,
-		required: true,
-		description: "The patient's PatNum",
-		displayOptions: show,
-	},
+	patNumField('commlog', 'create'),
 	{
 		displayName: 'Note',
 		name: 'note',

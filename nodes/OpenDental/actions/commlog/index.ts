@@ -1,21 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { operationField } from '../shared/display';
 import type { Resource } from '../types';
 import { create } from './create.operation';
 import { getAll } from './getAll.operation';
 
 const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['commlog'] } },
-		default: 'create',
-		options: [
-			{ name: 'Create', value: 'create', description: "Record a message or call in the patient's Comm Log (Comm permission)", action: 'Create a commlog' },
-			{ name: 'Get Many', value: 'getAll', description: "Get commlogs, by patient or changed since a time", action: 'Get many commlogs' },
-		],
-	},
+	operationField('commlog', 'create', [
+		{ name: 'Create', value: 'create', description: "Record a message or call in the patient's Comm Log (Comm permission)", action: 'Create a commlog' },
+		{ name: 'Get Many', value: 'getAll', description: "Get commlogs, by patient or changed since a time", action: 'Get many commlogs' },
+	]),
 	...create.description,
 	...getAll.description,
 ];

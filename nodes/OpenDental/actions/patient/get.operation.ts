@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { toPositiveInteger } from '../../helpers/validation';
 import { openDentalRequest, unexpectedResponse } from '../../transport';
 import type { Operation, OperationContext } from '../types';
-import { forOperation } from '../shared/display';
+import { patNumField } from '../shared/display';
 import { shapeRecords, simplifyOption } from '../shared/simplify';
 import { PATIENT_SHORT_RECORD } from './shortRecord';
 
@@ -12,16 +12,7 @@ interface GetParams {
 }
 
 const description: INodeProperties[] = [
-	{
-		displayName: 'Patient ID',
-		name: 'patNum',
-		type: 'number',
-		default: 0,
-		required: true,
-		placeholder: '123',
-		description: "The patient's PatNum",
-		displayOptions: forOperation('patient', 'get'),
-	},
+	patNumField('patient', 'get'),
 	simplifyOption('patient', 'get', PATIENT_SHORT_RECORD),
 ];
 

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { invalidInput, toNonNegativeInteger, toPositiveInteger } from '../../helpers/validation';
 import { openDentalRequest } from '../../transport';
-import { forOperation } from '../shared/display';
+import { forOperation, patNumField } from '../shared/display';
 import { readText } from '../shared/text';
 import type { Operation } from '../types';
 
@@ -16,7 +16,7 @@ const MAX_NOTE_LENGTH = 10_000;
 const show = forOperation('recall', 'setStatus');
 
 const description: INodeProperties[] = [
-	{ displayName: 'Patient ID', name: 'patNum', type: 'number', default: 0, required: true, description: "The patient's PatNum", displayOptions: show },
+	patNumField('recall', 'setStatus'),
 	{
 		displayName: 'Recall Type Name or ID',
 		name: 'recallType',
