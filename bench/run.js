@@ -156,6 +156,8 @@ async function runBench({ quick = false, out = path.join(PROJECT_DIR, 'bench', '
 	process.once('SIGTERM', interrupt);
 	try {
 		await ensureInstalled(target, progress);
+		// The reminder example first, in its own n8n: writes and lookups at the paid key's pace.
+		const reminders = await runReminderBench({ target, progress, appointments: quick ? 60 : 200 });
 		for (const scenario of list) {
 			sims[scenario.group] ??= await startSimulator({ port: 0, patients: scenario.patients, ...SIMULATORS[scenario.group] });
 		}
@@ -186,8 +188,6 @@ async function runBench({ quick = false, out = path.join(PROJECT_DIR, 'bench', '
 		}
 		for (const result of results) result.summary = summarizeScenario(result.scenario, result.runs, result.memoryRuns);
 
-		// The reminder example: writes and lookups at the paid key's pace.
-		const reminders = await runReminderBench({ target, progress, appointments: quick ? 60 : 200 });
 
 		const targetList = targets(results);
 		const report = {
