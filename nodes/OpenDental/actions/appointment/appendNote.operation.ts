@@ -1,6 +1,5 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { forOperation } from '../shared/display';
-import { readText } from '../shared/text';
+import { noteField, readText } from '../shared/text';
 import type { Operation } from '../types';
 import { aptNumField, aptPath, readAptNum } from './fields';
 import { writeAppointment } from './write';
@@ -15,17 +14,12 @@ const MAX_NOTE_LENGTH = 2000;
 
 const description: INodeProperties[] = [
 	aptNumField('appendNote'),
-	{
-		displayName: 'Note',
-		name: 'note',
-		type: 'string',
-		typeOptions: { rows: 3 },
-		default: '',
-		required: true,
-		placeholder: 'Reminder texted 2026-12-01',
-		description: `Added as a new line below the appointment's note (at most ${MAX_NOTE_LENGTH} characters). Staff see it on the appointment.`,
-		displayOptions: forOperation('appointment', 'appendNote'),
-	},
+	noteField(
+		'appointment',
+		'appendNote',
+		'Reminder texted 2026-12-01',
+		`Added as a new line below the appointment's note (at most ${MAX_NOTE_LENGTH} characters). Staff see it on the appointment.`,
+	),
 ];
 
 export const appendNote: Operation<AppendNoteParams> = {

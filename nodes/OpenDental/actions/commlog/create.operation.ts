@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { toPositiveInteger } from '../../helpers/validation';
 import { openDentalRequest } from '../../transport';
-import { forOperation, patNumField } from '../shared/display';
+import { patNumField } from '../shared/display';
 import { filterCollection, readFilters, toQuery, type FilterSpec } from '../shared/filters';
-import { readText } from '../shared/text';
+import { noteField, readText } from '../shared/text';
 import type { Operation, ParseContext } from '../types';
 
 interface CreateParams {
@@ -15,8 +15,6 @@ export const COMMLOG_MODES = ['None', 'Email', 'Mail', 'Phone', 'In Person', 'Te
 // Open Dental's commlog note is a text column; a reminder's record needs a few lines.
 const MAX_NOTE_LENGTH = 10_000;
 
-const show = forOperation('commlog', 'create');
-
 // Read like filters: declared once, validated before any request.
 const ADDITIONAL: FilterSpec[] = [
 	{ name: 'mode', label: 'Mode', param: 'Mode_', kind: 'choice', choices: COMMLOG_MODES.map((mode) => ({ name: mode, value: mode })), default: 'Text', description: 'How the patient was contacted. Without it Open Dental records Phone.' },
@@ -27,17 +25,12 @@ const ADDITIONAL: FilterSpec[] = [
 
 const description: INodeProperties[] = [
 	patNumField('commlog', 'create'),
-	{
-		displayName: 'Note',
-		name: 'note',
-		type: 'string',
-		typeOptions: { rows: 3 },
-		default: '',
-		required: true,
-		placeholder: 'Appointment reminder sent by text',
-		description: `What was said or sent (at most ${MAX_NOTE_LENGTH.toLocaleString('en-US')} characters). Staff see it in the patient's Comm Log.`,
-		displayOptions: show,
-	},
+	noteField(
+		'commlog',
+		'create',
+		'Appointment reminder sent by text',
+		`What was said or sent (at most ${MAX_NOTE_LENGTH.toLocaleString('en-US')} characters). Staff see it in the patient's Comm Log.`,
+	),
 	filterCollection('commlog', 'create', ADDITIONAL, { displayName: 'Additional Fields', name: 'additionalFields', placeholder: 'Add Field' }),
 ];
 
