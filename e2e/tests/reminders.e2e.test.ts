@@ -119,7 +119,10 @@ describe.each(TARGETS.map((target) => [target.n8nVersion, target] as const))('re
 	});
 
 	test('"Recall campaign" sets the status of each patient reachable by text or email, with one Recall commlog each', async () => {
-		const list = (await readAll('/recalls/List'));
+		// Open Dental takes the list's default due dates from its own today: noon keeps that day the
+		// same for the expected list and the workflow's read.
+		sim.clock.set(`${sim.clock.today()} 12:00:00`);
+		const list = await readAll('/recalls/List');
 		const reachable = list.filter((row) => /^Text:./.test(String(row.Contact)) || String(row.Contact).includes('@'));
 		expect(reachable.length).toBeGreaterThan(0);
 		expect(reachable.length).toBeLessThan(list.length);
@@ -168,44 +171,63 @@ describe.each(TARGETS.map((target) => [target.n8nVersion, target] as const))('re
 		const api = await publicApi(server);
 		await api.activate('odConfirmReply');
 
+		// Three patients whose wireless number finds only them, each booked at 10:00 on the office's
+		// tomorrow and on the day after, and on no other day: whichever of the two days "tomorrow" is
+		// when the node runs (the office's midnight may pass meanwhile), each has one appointment then.
 		const tomorrow = nextDay(officeDate(Date.now(), zone));
+		const days = [tomorrow, nextDay(tomorrow)];
 		const phones = sim.patients().flatMap((p) => [p.HmPhone, p.WkPhone, p.WirelessPhone].map(digits).filter(Boolean));
-		const uniquePhone = (patient: Patient) => phones.filter((phone) => phone.includes(digits(patient.WirelessPhone))).length === 1;
-		const patients = new Map(sim.patients().map((patient) => [patient.PatNum, patient]));
-		// Patients with one scheduled appointment tomorrow, whose wireless number finds only them.
-		const tomorrowsPatients = sim
-			.records('appointment')
-			.filter((apt) => apt.AptDateTime.startsWith(tomorrow) && apt.AptStatus === 'Scheduled')
-			.filter((apt, _, all) => all.filter((other) => other.PatNum === apt.PatNum).length === 1)
-			.filter((apt) => digits(patients.get(apt.PatNum)!.WirelessPhone).length >= 10 && uniquePhone(patients.get(apt.PatNum)!));
-		expect(tomorrowsPatients.length).toBeGreaterThanOrEqual(3);
-		const [toConfirm, toCancel, undecided] = tomorrowsPatients;
+		const uniquePhone = (patient: Patient) => digits(patient.WirelessPhone).length >= 10 && phones.filter((phone) => phone.includes(digits(patient.WirelessPhone))).length === 1;
+		const booked = new Set(sim.records('appointment').filter((apt) => days.some((day) => apt.AptDateTime.startsWith(day))).map((apt) => apt.PatNum));
+		const chosen = sim.patients().filter((patient) => patient.PatStatus === 'Patient' && uniquePhone(patient) && !booked.has(patient.PatNum)).slice(0, 3);
+		expect(chosen).toHaveLength(3);
+		const bookings = new Map(
+			chosen.map((patient) => [
+				patient.PatNum,
+				days.map((day) => sim.insert('appointment', { PatNum: patient.PatNum, AptDateTime: `${day} 10:00:00`, AptStatus: 'Scheduled', Op: 1, Confirmed: 19, Pattern: '//XXXX//', ClinicNum: 1, ProvNum: 1 }) as unknown as Appointment),
+			]),
+		);
+		const [toConfirm, toCancel, undecided] = chosen;
 
 		let runs = 0;
-		const reply = async (apt: Appointment, text: string) => {
+		/** Posts the reply, waits for its run, and returns the requests and the appointment of the day the node read. */
+		const reply = async (patient: Patient, text: string) => {
 			sim.clearRequests();
-			const answer = await postWhenRegistered(server!.url, 'open-dental-text-reply', { from: patients.get(apt.PatNum)!.WirelessPhone, text });
+			const answer = await postWhenRegistered(server!.url, 'open-dental-text-reply', { from: patient.WirelessPhone, text });
 			expect(answer.status).toBe(200);
 			runs += 1;
 			await waitFor(async () => (await api.finishedExecutions('odConfirmReply')).length >= runs);
 			const [latest] = await api.finishedExecutions('odConfirmReply');
 			expect(latest.status).toBe('success');
-			return sim.requests().map(line);
+			const day = sim.requests().find((entry) => entry.path === '/appointments')?.query.dateStart;
+			const appointment = bookings.get(patient.PatNum)![days.indexOf(String(day))];
+			expect(appointment).toBeDefined();
+			return { requests: sim.requests().map(line), appointment };
 		};
 		const stored = (aptNum: number) => sim.records('appointment').find((apt) => apt.AptNum === aptNum)!;
 		const repliesOf = (patNum: number) => sim.records('commlog').filter((c) => c.PatNum === patNum && c.Note.startsWith('Patient replied by text: '));
 
-		expect(await reply(toConfirm, 'C')).toEqual(['GET /patients', 'GET /appointments', `PUT /appointments/${toConfirm.AptNum}/Confirm`, 'POST /commlogs']);
-		expect(stored(toConfirm.AptNum).Confirmed).toBe(CONFIRMED);
+		const confirmed = await reply(toConfirm, 'C');
+		expect(confirmed.requests).toEqual(['GET /patients', 'GET /appointments', `PUT /appointments/${confirmed.appointment.AptNum}/Confirm`, 'POST /commlogs']);
+		expect(stored(confirmed.appointment.AptNum).Confirmed).toBe(CONFIRMED);
 		expect(repliesOf(toConfirm.PatNum).map((c) => [c.Note, c.SentOrReceived, c.Mode_])).toEqual([['Patient replied by text: C', 'Received', 'Text']]);
 
-		expect(await reply(toCancel, 'cancel please')).toEqual(['GET /patients', 'GET /appointments', `PUT /appointments/${toCancel.AptNum}/Break`, 'POST /commlogs']);
-		expect(stored(toCancel.AptNum).AptStatus).toBe('UnschedList');
+		const cancelled = await reply(toCancel, 'cancel please');
+		expect(cancelled.requests).toEqual(['GET /patients', 'GET /appointments', `PUT /appointments/${cancelled.appointment.AptNum}/Break`, 'POST /commlogs']);
+		expect(stored(cancelled.appointment.AptNum).AptStatus).toBe('UnschedList');
 		expect(repliesOf(toCancel.PatNum)).toHaveLength(1);
 
-		expect(await reply(undecided, 'what time was it again?')).toEqual(['GET /patients', 'GET /appointments']);
-		expect(stored(undecided.AptNum)).toEqual(undecided);
+		const unclear = await reply(undecided, 'what time was it again?');
+		expect(unclear.requests).toEqual(['GET /patients', 'GET /appointments']);
+		expect(stored(unclear.appointment.AptNum)).toEqual(unclear.appointment);
 		expect(repliesOf(undecided.PatNum)).toEqual([]);
+		// The other day's appointments were never touched.
+		for (const [first, second] of bookings.values()) {
+			for (const apt of [first, second]) {
+				if ([confirmed, cancelled, unclear].some((run) => run.appointment.AptNum === apt.AptNum)) continue;
+				expect(stored(apt.AptNum)).toEqual(apt);
+			}
+		}
 	});
 
 	/** Every page of a list straight from the simulator, for the expected answer. */
