@@ -88,6 +88,16 @@ describe('a write that sets a value (Confirm, Break)', () => {
 	});
 });
 
+describe('a read made with PUT (the read-only patient query)', () => {
+	it('is sent again like any read, and its error claims no write', async () => {
+		const query: OpenDentalRequest = { method: 'PUT', path: '/queries/ShortQuery', body: { SqlCommand: 'SELECT 1' }, idempotent: true, permission: 'Queries' };
+		const { error, calls } = await send(query, sequence({ statusCode: 500, body: '' }));
+		expect(calls).toBe(4);
+		expect(error?.message).toBe('Open Dental server error (500) (gave up after 4 attempts)');
+		expect(error?.description).toBe('Request: PUT /queries/ShortQuery');
+	});
+});
+
 describe('a write the key may not make', () => {
 	it('names the missing permission and its price, apart from a wrong key', async () => {
 		const { error, calls } = await send(CONFIRM, sequence({ statusCode: 401, body: '"This API key does not have permission to use this method."' }));

@@ -212,33 +212,35 @@ function readError(node: INode, message: string, description: string, itemIndex?
 
 const CHECK_SERVER = "Check that the credential's server and base URL point to the Open Dental API.";
 
+// `request` below is the method and path, e.g. "GET /patients/Simple", never the query or body.
+
 /** A 2xx answer of the wrong shape, e.g. a proxy's HTML page or an object where a list belongs. */
-export function unexpectedResponse(node: INode, expected: string, path: string, itemIndex?: number): NodeApiError {
-	return readError(node, `Open Dental answered with something other than ${expected}`, `Request: GET ${path}. ${CHECK_SERVER}`, itemIndex);
+export function unexpectedResponse(node: INode, expected: string, request: string, itemIndex?: number): NodeApiError {
+	return readError(node, `Open Dental answered with something other than ${expected}`, `Request: ${request}. ${CHECK_SERVER}`, itemIndex);
 }
 
 /** A later page repeated rows already seen: the server ignores Offset, and reading on would loop. */
-export function offsetIgnored(node: INode, path: string, offset: number, itemIndex?: number): NodeApiError {
+export function offsetIgnored(node: INode, request: string, offset: number, itemIndex?: number): NodeApiError {
 	return readError(
 		node,
 		'Open Dental returned the same rows again for a later page',
-		`Request: GET ${path} with Offset=${offset}. The server seems to ignore Offset; stopping instead of looping. Check the credential's server or base URL.`,
+		`Request: ${request} with Offset=${offset}. The server seems to ignore Offset; stopping instead of looping. Check the credential's server or base URL.`,
 		itemIndex,
 	);
 }
 
 /** A page whose entries are not records (`idField` undefined), or records without the list's id field. */
-export function notRecords(node: INode, path: string, offset: number, idField: string | undefined, itemIndex?: number): NodeApiError {
+export function notRecords(node: INode, request: string, offset: number, idField: string | undefined, itemIndex?: number): NodeApiError {
 	const message = idField ? `Open Dental answered with rows that have no ${idField}` : 'Open Dental answered with a list of something other than records';
-	return readError(node, message, `Request: GET ${path} with Offset=${offset}. Every row of this list is a record with its own ID. ${CHECK_SERVER}`, itemIndex);
+	return readError(node, message, `Request: ${request} with Offset=${offset}. Every row of this list is a record with its own ID. ${CHECK_SERVER}`, itemIndex);
 }
 
 /** A read that reached the rows or pages one read may take: more is a runaway, not a sync. */
-export function readTooLong(node: INode, path: string, bound: number, unit: 'rows' | 'pages', itemIndex?: number): NodeApiError {
+export function readTooLong(node: INode, request: string, bound: number, unit: 'rows' | 'pages', itemIndex?: number): NodeApiError {
 	return readError(
 		node,
 		`The list has more than ${bound.toLocaleString('en-US')} ${unit}, the most one read takes`,
-		`Request: GET ${path}. Narrow the filters (e.g. Updated Since) or set a Limit; if the list cannot be this long, check that the credential's server and base URL point to the Open Dental API.`,
+		`Request: ${request}. Narrow the filters (e.g. Updated Since) or set a Limit; if the list cannot be this long, check that the credential's server and base URL point to the Open Dental API.`,
 		itemIndex,
 	);
 }

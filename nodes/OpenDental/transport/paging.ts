@@ -105,6 +105,8 @@ export async function openDentalRequestAllItems(
 	const { maxRowsPerRead, maxPagesPerRead } = transportSettings().limits;
 	// One row past the bound tells a list that is too long from one that is exactly that long.
 	const idFields = fieldsOf(request.idField);
+	const method = request.method ?? 'GET';
+	const named = `${method} ${request.path}`;
 	const collector = new RowCollector(idFields, Math.min(request.limit ?? Number.POSITIVE_INFINITY, maxRowsPerRead + 1));
 	let pagesAsked = 0;
 	const maxWindow = Math.max(1, connection.maxInFlight);
@@ -119,7 +121,7 @@ export async function openDentalRequestAllItems(
 	const askFor = (offset: number, ask: number): PendingPage => {
 		const qs = { ...request.qs, Limit: ask, Offset: offset };
 		const response = openDentalRequest.call(this, connection, {
-			method: request.method ?? 'GET',
+			method,
 			path: request.path,
 			qs,
 			body: request.body,
@@ -136,7 +138,7 @@ export async function openDentalRequestAllItems(
 	try {
 		while (collector.wanted > 0) {
 			while (pending.length < windowSize && collector.wanted - askedAhead > 0) {
-				if (pagesAsked === maxPagesPerRead) throw readTooLong(this.getNode(), request.path, maxPagesPerRead, 'pages', request.itemIndex);
+				if (pagesAsked === maxPagesPerRead) throw readTooLong(this.getNode(), named, maxPagesPerRead, 'pages', request.itemIndex);
 				const ask = Math.min(pageSize, collector.wanted - askedAhead);
 				pagesAsked++;
 				pending.push(askFor(nextOffset, ask));
@@ -147,15 +149,15 @@ export async function openDentalRequestAllItems(
 			if (!page) break;
 			askedAhead -= page.ask;
 			const body = await page.response;
-			if (!Array.isArray(body)) throw unexpectedResponse(this.getNode(), 'a list', request.path, request.itemIndex);
+			if (!Array.isArray(body)) throw unexpectedResponse(this.getNode(), 'a list', named, request.itemIndex);
 			const problem = rowProblem(body, idFields);
 			if (problem) {
-				throw notRecords(this.getNode(), request.path, page.offset, problem === 'noId' ? idFields.join(' and ') : undefined, request.itemIndex);
+				throw notRecords(this.getNode(), named, page.offset, problem === 'noId' ? idFields.join(' and ') : undefined, request.itemIndex);
 			}
 			const fresh = collector.add(body as IDataObject[]);
-			if (collector.rows.length > maxRowsPerRead) throw readTooLong(this.getNode(), request.path, maxRowsPerRead, 'rows', request.itemIndex);
+			if (collector.rows.length > maxRowsPerRead) throw readTooLong(this.getNode(), named, maxRowsPerRead, 'rows', request.itemIndex);
 			if (body.length > 0 && fresh === 0) {
-				throw offsetIgnored(this.getNode(), request.path, page.offset, request.itemIndex);
+				throw offsetIgnored(this.getNode(), named, page.offset, request.itemIndex);
 			}
 			if (body.length === page.ask) {
 				windowSize = Math.min(maxWindow, windowSize * 2);

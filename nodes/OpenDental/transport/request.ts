@@ -91,7 +91,8 @@ export async function sendWithRetries(
 		if (failure.status === 429) widenGuard(connection.laneId, connection.intervalMs);
 		const delayMs = failure.retryAfterMs ?? backoffDelay(attempt, policy, random);
 		const timeLeft = (budget.endsAt ?? Number.POSITIVE_INFINITY) - baseClock.now();
-		earlierUncertain ||= uncertain && request.method !== 'GET';
+		// Only a write can have written something; a read-only query sent again cannot.
+		earlierUncertain ||= uncertain && request.writes !== undefined;
 		if (!failure.retryable || attempt >= maxAttempts || delayMs >= timeLeft) throw new RequestFailedError(failure, attempt, false, earlierUncertain);
 		if (failure.status === 429) {
 			// The throttle belongs to the key: hold back every request on it, not just this one.

@@ -22,8 +22,9 @@ export const APPOINTMENT_FILTERS: FilterSpec[] = [
 			"Days in the office's time zone (the credential's Office Time Zone, else the workflow's). Next N Days: tomorrow through N days from today. Date Range: Date Start and Date End.",
 	},
 	{ name: 'days', label: 'Days', kind: 'count', max: MAX_WINDOW_DAYS, description: 'N for Window: Next N Days' },
-	{ name: 'dateStart', label: 'Date Start', param: 'dateStart', kind: 'date', description: 'First day (office time), inclusive' },
-	{ name: 'dateEnd', label: 'Date End', param: 'dateEnd', kind: 'date', description: 'Last day (office time), inclusive' },
+	// Sent as dateStart / dateEnd together with the Window (see getAll).
+	{ name: 'dateStart', label: 'Date Start', kind: 'date', description: 'First day (office time), inclusive' },
+	{ name: 'dateEnd', label: 'Date End', kind: 'date', description: 'Last day (office time), inclusive' },
 	{ name: 'aptStatus', label: 'Status', param: 'AptStatus', kind: 'choice', choices: APPOINTMENT_STATUSES },
 	{ name: 'patNum', label: 'Patient ID', param: 'PatNum', kind: 'id', description: 'PatNum of the patient' },
 	{ name: 'clinicNum', label: 'Clinic', param: 'ClinicNum', kind: 'idOrZero', loadOptionsMethod: 'getClinics', description: 'Choose from the list, or specify an ID using an expression; 0 = no clinic' },

@@ -35,7 +35,7 @@ export const get: Operation<GetParams> = {
 			itemIndex,
 			notFoundMessage: `Appointment ${params.aptNum} not found`,
 		});
-		if (!record || typeof record !== 'object' || Array.isArray(record)) throw unexpectedResponse(this.getNode(), 'an appointment', path, itemIndex);
+		if (!record || typeof record !== 'object' || Array.isArray(record)) throw unexpectedResponse(this.getNode(), 'an appointment', `GET ${path}`, itemIndex);
 		const shaped = shapeAppointment(record as IDataObject, params.simplify, context.timeZone);
 		return await attachPatientContact(this, [shaped], params.contact, itemIndex, context);
 	},

@@ -58,7 +58,6 @@ function dateRange(ctx: IExecuteFunctions, itemIndex: number, values: Record<str
 
 function parse(this: IExecuteFunctions, itemIndex: number, context: ParseContext): GetAllParams {
 	const values = readFilters(this, itemIndex, APPOINTMENT_FILTERS, this.getNodeParameter('filters', itemIndex, {}) as IDataObject, context.timeZone);
-	// The Window decides the days; Date Start and Date End count only through it.
 	return {
 		qs: { ...toQuery(APPOINTMENT_FILTERS, values), ...dateRange(this, itemIndex, values, context) },
 		limit: readLimit(this, itemIndex),

@@ -37,7 +37,7 @@ async function execute(
 		notFoundMessage: `Patient ${params.patNum} not found`,
 	});
 	if (!record || typeof record !== 'object' || Array.isArray(record)) {
-		throw unexpectedResponse(this.getNode(), 'a patient record', path, itemIndex);
+		throw unexpectedResponse(this.getNode(), 'a patient record', `GET ${path}`, itemIndex);
 	}
 	return shapeRecords([record as IDataObject], params.simplify, PATIENT_SHORT_RECORD);
 }

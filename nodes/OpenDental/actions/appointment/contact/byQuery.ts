@@ -1,16 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
-import type { JsonObject } from 'n8n-workflow';
-import { openDentalRequest, unexpectedResponse } from '../../../transport';
+import { openDentalRequestAllItems } from '../../../transport';
 import type { OperationContext } from '../../types';
 import { optOutNames, type PatientContact } from './consent';
 import { contactFromPatient } from './perPatient';
 
 /** Patients per query: Open Dental's ShortQuery returns at most 100 rows a call. */
 export const PATIENTS_PER_QUERY = 100;
-// A query for 100 patients has one row each; more pages mean duplicate opt-out rows, and a few
-// pages are plenty for those.
-const MAX_PAGES_PER_QUERY = 5;
 
 // The raw tables hold Open Dental's enums as numbers, in the enums' order.
 const PAT_STATUS = ['Patient', 'NonPatient', 'Inactive', 'Archived', 'Deleted', 'Deceased', 'Prospective'];
@@ -30,17 +25,9 @@ export function contactQuery(patNums: number[]): string {
 	].join(' ');
 }
 
-/** A query row as a contact; several opt-out rows of one patient add up. */
-function addRow(found: Map<number, PatientContact>, row: IDataObject): void {
-	const patNum = Number(row.PatNum);
-	const sms = bits(row.OptOutSms);
-	const email = bits(row.OptOutEmail);
-	const earlier = found.get(patNum);
-	if (earlier?.optOut) {
-		earlier.optOut = { text: [...new Set([...earlier.optOut.text, ...optOutNames(sms)])], email: [...new Set([...earlier.optOut.email, ...optOutNames(email)])] };
-		return;
-	}
-	const contact = contactFromPatient(
+/** A query row (the database's numbers) as a contact. */
+function contactOfRow(row: IDataObject): PatientContact {
+	return contactFromPatient(
 		{
 			...row,
 			TxtMsgOk: enumName(YES_NO, row.TxtMsgOk),
@@ -48,42 +35,25 @@ function addRow(found: Map<number, PatientContact>, row: IDataObject): void {
 			PreferContactMethod: enumName(CONTACT_METHOD, row.PreferContactMethod),
 			PatStatus: enumName(PAT_STATUS, row.PatStatus),
 		},
-		{ text: optOutNames(sms), email: optOutNames(email) },
+		{ text: optOutNames(bits(row.OptOutSms)), email: optOutNames(bits(row.OptOutEmail)) },
 	);
-	found.set(patNum, contact);
 }
 
+/**
+ * One batch through the shared paging, a row per patient (commoptout holds one row per patient):
+ * the read ends once every patient asked for is in, so 100 patients cost one request.
+ */
 async function queryBatch(ctx: IExecuteFunctions, patNums: number[], itemIndex: number, { connection }: OperationContext): Promise<Map<number, PatientContact>> {
-	const found = new Map<number, PatientContact>();
-	const path = '/queries/ShortQuery';
-	let offset = 0;
-	for (let page = 0; page < MAX_PAGES_PER_QUERY; page++) {
-		const rows = await openDentalRequest.call(ctx, connection, {
-			method: 'PUT',
-			path,
-			qs: offset ? { Offset: offset } : undefined,
-			body: { SqlCommand: contactQuery(patNums) },
-			idempotent: true,
-			permission: 'Queries',
-			itemIndex,
-		});
-		if (!Array.isArray(rows)) throw unexpectedResponse(ctx.getNode(), 'a list of query rows', path, itemIndex);
-		for (const row of rows) {
-			if (!row || typeof row !== 'object' || !Number.isSafeInteger(Number((row as IDataObject).PatNum))) {
-				throw unexpectedResponse(ctx.getNode(), 'query rows with a PatNum', path, itemIndex);
-			}
-			addRow(found, row as IDataObject);
-		}
-		// A short page is the end; a full one is, too, once every patient asked for is in.
-		if (rows.length < PATIENTS_PER_QUERY || patNums.every((patNum) => found.has(patNum))) return found;
-		offset += rows.length;
-	}
-	const message = 'The patient lookup query returned more rows than expected';
-	throw new NodeApiError(ctx.getNode(), { message } as JsonObject, {
-		message,
-		description: `Request: PUT ${path}, ${MAX_PAGES_PER_QUERY} pages for ${patNums.length} patients. Use Patient Lookup: One Request per Patient.`,
+	const rows = await openDentalRequestAllItems.call(ctx, connection, {
+		method: 'PUT',
+		path: '/queries/ShortQuery',
+		body: { SqlCommand: contactQuery(patNums) },
+		idField: 'PatNum',
+		limit: patNums.length,
+		permission: 'Queries',
 		itemIndex,
 	});
+	return new Map(rows.map((row) => [Number(row.PatNum), contactOfRow(row)]));
 }
 
 const cacheKey = (patNum: number) => `patientContactWithOptOut:${patNum}`;

@@ -47,6 +47,6 @@ async function readPatient(ctx: IExecuteFunctions, patNum: number, itemIndex: nu
 	const path = `/patients/${patNum}`;
 	const record = await openDentalRequest.call(ctx, connection, { method: 'GET', path, itemIndex, notFoundIsNull: true });
 	if (record === null) return null;
-	if (!record || typeof record !== 'object' || Array.isArray(record)) throw unexpectedResponse(ctx.getNode(), 'a patient record', path, itemIndex);
+	if (!record || typeof record !== 'object' || Array.isArray(record)) throw unexpectedResponse(ctx.getNode(), 'a patient record', `GET ${path}`, itemIndex);
 	return contactFromPatient(record as IDataObject, null);
 }
