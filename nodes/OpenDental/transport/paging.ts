@@ -102,21 +102,47 @@ export async function openDentalRequestAllItems(
 	connection: OpenDentalConnection,
 	request: ListRequest,
 ): Promise<IDataObject[]> {
+	return (await openDentalReadPages.call(this, connection, request)).rows;
+}
+
+/** Where a read that may stop early got to. */
+export interface PagesRead {
+	rows: IDataObject[];
+	/** Offset just past the last row received: where a later read goes on. */
+	endOffset: number;
+	/** Whether the list ended (or the limit was reached) rather than the page budget. */
+	complete: boolean;
+}
+
+/**
+ * Reads a list as openDentalRequestAllItems does, from `startOffset`, and, with `pageBudget`, stops
+ * after that many pages without an error and says where it got to (a trigger reads a long window
+ * across several polls this way).
+ */
+export async function openDentalReadPages(
+	this: OpenDentalContext,
+	connection: OpenDentalConnection,
+	request: ListRequest,
+	{ startOffset = 0, pageBudget }: { startOffset?: number; pageBudget?: number } = {},
+): Promise<PagesRead> {
 	const { maxRowsPerRead, maxPagesPerRead } = transportSettings().limits;
 	// One row past the bound tells a list that is too long from one that is exactly that long.
 	const idFields = fieldsOf(request.idField);
 	const method = request.method ?? 'GET';
 	const named = `${method} ${request.path}`;
 	const collector = new RowCollector(idFields, Math.min(request.limit ?? Number.POSITIVE_INFINITY, maxRowsPerRead + 1));
+	const maxPages = Math.min(pageBudget ?? maxPagesPerRead, maxPagesPerRead);
 	let pagesAsked = 0;
+	let complete = true;
 	const maxWindow = Math.max(1, connection.maxInFlight);
 	let windowSize = 1;
 	// Stops retries of pages that turned out not to be needed; an attempt in flight completes.
 	let unneeded = new AbortController();
 	let pending: PendingPage[] = [];
 	let pageSize = connection.pageSize;
-	let nextOffset = 0;
+	let nextOffset = startOffset;
 	let askedAhead = 0;
+	let endOffset = startOffset;
 
 	const askFor = (offset: number, ask: number): PendingPage => {
 		const qs = { ...request.qs, Limit: ask, Offset: offset };
@@ -138,7 +164,10 @@ export async function openDentalRequestAllItems(
 	try {
 		while (collector.wanted > 0) {
 			while (pending.length < windowSize && collector.wanted - askedAhead > 0) {
-				if (pagesAsked === maxPagesPerRead) throw readTooLong(this.getNode(), named, maxPagesPerRead, 'pages', request.itemIndex);
+				if (pagesAsked === maxPages) {
+					if (pageBudget === undefined || maxPages === maxPagesPerRead) throw readTooLong(this.getNode(), named, maxPagesPerRead, 'pages', request.itemIndex);
+					break;
+				}
 				const ask = Math.min(pageSize, collector.wanted - askedAhead);
 				pagesAsked++;
 				pending.push(askFor(nextOffset, ask));
@@ -146,7 +175,10 @@ export async function openDentalRequestAllItems(
 				askedAhead += ask;
 			}
 			const page = pending.shift();
-			if (!page) break;
+			if (!page) {
+				complete = false;
+				break;
+			}
 			askedAhead -= page.ask;
 			const body = await page.response;
 			if (!Array.isArray(body)) throw unexpectedResponse(this.getNode(), 'a list', named, request.itemIndex);
@@ -155,6 +187,7 @@ export async function openDentalRequestAllItems(
 				throw notRecords(this.getNode(), named, page.offset, problem === 'noId' ? idFields.join(' and ') : undefined, request.itemIndex);
 			}
 			const fresh = collector.add(body as IDataObject[]);
+			endOffset = page.offset + body.length;
 			if (collector.rows.length > maxRowsPerRead) throw readTooLong(this.getNode(), named, maxRowsPerRead, 'rows', request.itemIndex);
 			if (body.length > 0 && fresh === 0) {
 				throw offsetIgnored(this.getNode(), named, page.offset, request.itemIndex);
@@ -176,7 +209,7 @@ export async function openDentalRequestAllItems(
 	} finally {
 		await settle(pending, unneeded);
 	}
-	return collector.rows;
+	return { rows: collector.rows, endOffset, complete };
 }
 
 /** Lets voided or surplus pages finish without retrying, so no request outlives the operation. */

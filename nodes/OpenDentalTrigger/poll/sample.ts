@@ -1,0 +1,39 @@
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import { toOfficeDateTime } from '../../OpenDental/helpers/dates';
+import { type OpenDentalConnection, type OpenDentalContext, openDentalRequestAllItems } from '../../OpenDental/transport';
+import { transportSettings } from '../../OpenDental/transport/settings';
+import type { TriggerEvent } from '../events';
+import type { TriggerParams } from '../params';
+import type { Emission } from './classify';
+import { DELETIONS_PATH } from './deletions';
+import { toItems } from './output';
+
+export const SAMPLE_SIZE = 5;
+const SAMPLE_DAYS = 30;
+
+/**
+ * "Fetch Test Event": up to five real records changed in the last 30 days (deleted appointments:
+ * the first five deletions), in one request, shaped as the trigger emits them. The stored state is
+ * not read or changed.
+ */
+export async function sampleItems(this: OpenDentalContext, connection: OpenDentalConnection, params: TriggerParams, timeZone: string): Promise<INodeExecutionData[]> {
+	const { spec, events, filters } = params;
+	const deletionsOnly = events.size === 1 && events.has('appointmentDeleted');
+	const since = toOfficeDateTime(new Date(transportSettings().wallClock() - SAMPLE_DAYS * 86_400_000), timeZone)!;
+	const rows = deletionsOnly
+		? await openDentalRequestAllItems.call(this, connection, { path: DELETIONS_PATH, qs: { ...filters, HistApptAction: 'Deleted' }, idField: 'HistApptNum', limit: SAMPLE_SIZE })
+		: await openDentalRequestAllItems.call(this, connection, { path: spec.path, qs: { ...filters, DateTStamp: since }, idField: spec.primaryKey, limit: SAMPLE_SIZE });
+	const newFrom = spec.newFrom(since);
+	const eventOf = (row: IDataObject): TriggerEvent => {
+		if (deletionsOnly) return 'appointmentDeleted';
+		const entered = spec.enteredAt(row);
+		if (spec.createdEvent && events.has(spec.createdEvent) && entered !== undefined && entered >= newFrom) return spec.createdEvent;
+		if (spec.updatedEvent && events.has(spec.updatedEvent)) return spec.updatedEvent;
+		return events.has('appointmentChanged') ? 'appointmentChanged' : [...events][0];
+	};
+	const emissions: Emission[] = rows.map((row) => {
+		const event = eventOf(row);
+		return event === 'appointmentChanged' ? { row, event, changedFields: [], previous: {} } : { row, event };
+	});
+	return toItems(emissions, params.simplify, timeZone);
+}

@@ -1,0 +1,96 @@
+import type { IDataObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+import type { OpenDentalConnection, OpenDentalContext } from '../../OpenDental/transport';
+import { openDentalReadPages } from '../../OpenDental/transport/paging';
+import type { KindSpec } from '../events';
+import { isWallTime } from './officeTime';
+import type { WindowCursor } from './state';
+
+export interface WindowRead {
+	since: string;
+	/** The rows of this poll's part of the window, each once, in key order. */
+	rows: IDataObject[];
+	/** Set when the window is read to its end: Open Dental's time at its first page (undefined: no rows). */
+	until?: string;
+	/** Set when the page budget ran out first: where the next poll goes on. */
+	next?: WindowCursor;
+}
+
+interface WindowReadRequest {
+	spec: KindSpec;
+	filters: IDataObject;
+	/** A new window's DateTStamp; ignored when a cursor goes on with an earlier window. */
+	since: string;
+	cursor?: WindowCursor;
+	pageBudget: number;
+}
+
+const keyOf = (spec: KindSpec, row: IDataObject) => Number(row[spec.primaryKey]);
+
+function readFailure(ctx: OpenDentalContext, message: string, description: string): NodeApiError {
+	return new NodeApiError(ctx.getNode(), { message }, { message, description });
+}
+
+/**
+ * Reads the records changed since a DateTStamp, at most `pageBudget` pages this poll. A window
+ * that needs more pages goes on in the next poll after the last key read: the list is in key
+ * order, so the next poll asks one row back and checks that row is still there; if rows before it
+ * were deleted meanwhile, it steps back a page at a time until it is. Records changed while the
+ * window is read have a DateTStamp after its first page, so the next window brings them.
+ */
+export async function readWindow(this: OpenDentalContext, connection: OpenDentalConnection, request: WindowReadRequest): Promise<WindowRead> {
+	const { spec, cursor } = request;
+	const since = cursor?.since ?? request.since;
+	const list = { path: spec.path, qs: { ...request.filters, DateTStamp: since }, idField: spec.primaryKey };
+	let budget = request.pageBudget;
+	let start = cursor ? Math.max(0, cursor.offset - 1) : 0;
+	let read = await openDentalReadPages.call(this, connection, list, { startOffset: start, pageBudget: cursor ? 1 : budget });
+	budget -= cursor ? 1 : budget;
+	while (cursor && start > 0 && read.rows.length > 0 && keyOf(spec, read.rows[0]) > cursor.lastKey) {
+		if (budget === 0) return { since, rows: [], next: cursor };
+		start = Math.max(0, start - connection.pageSize);
+		read = await openDentalReadPages.call(this, connection, list, { startOffset: start, pageBudget: 1 });
+		budget--;
+	}
+	const rows = [...read.rows];
+	let { endOffset, complete } = read;
+	if (!complete && budget > 0) {
+		const more = await openDentalReadPages.call(this, connection, list, { startOffset: endOffset, pageBudget: budget });
+		rows.push(...more.rows);
+		({ endOffset, complete } = more);
+	}
+	checkRows.call(this, spec, rows, since);
+	const ordered = rows.every((row, index) => index === 0 || keyOf(spec, row) > keyOf(spec, rows[index - 1]));
+	if (!complete && !ordered) {
+		// Without key order a window cannot be resumed safely: read the rest of it now.
+		const rest = await openDentalReadPages.call(this, connection, list, { startOffset: endOffset });
+		rows.push(...rest.rows);
+		complete = true;
+	}
+	const fresh = cursor ? rows.filter((row) => keyOf(spec, row) > cursor.lastKey) : distinct(spec, rows);
+	const until = cursor?.until ?? (rows.length > 0 ? String(rows[0].serverDateTime) : undefined);
+	if (complete) return { since, rows: fresh, until };
+	const lastKey = Math.max(cursor?.lastKey ?? 0, ...rows.map((row) => keyOf(spec, row)));
+	return { since, rows: fresh, next: { since, until: until!, offset: endOffset, lastKey } };
+}
+
+function distinct(spec: KindSpec, rows: IDataObject[]): IDataObject[] {
+	const keys = new Set<number>();
+	return rows.filter((row) => !keys.has(keyOf(spec, row)) && keys.add(keyOf(spec, row)));
+}
+
+/** Every row must carry the times the trigger relies on, and a DateTStamp the filter let through. */
+function checkRows(this: OpenDentalContext, spec: KindSpec, rows: IDataObject[], since: string): void {
+	const request = `GET ${spec.path}`;
+	if (rows.length > 0 && !isWallTime(rows[0].serverDateTime)) {
+		throw readFailure(this, `Open Dental sent ${spec.plural} without serverDateTime`, `Request: ${request}. The trigger needs Open Dental 21.2 or later, whose lists carry the server's time.`);
+	}
+	const outside = rows.find((row) => !isWallTime(row.DateTStamp) || (row.DateTStamp as string) < since);
+	if (outside) {
+		throw readFailure(
+			this,
+			`This Open Dental version does not filter ${spec.plural} by DateTStamp`,
+			`Request: ${request}. Open Dental answered with ${spec.plural} changed before the time asked for, so it ignores the filter (added in version ${spec.stampFilterSince}). Update Open Dental to use this event.`,
+		);
+	}
+}
