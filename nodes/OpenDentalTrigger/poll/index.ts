@@ -30,7 +30,8 @@ export async function pollOpenDental(this: IPollFunctions): Promise<INodeExecuti
 	const timeZone = connection.officeTimeZone ?? this.getTimezone();
 	const params = readParams.call(this, timeZone);
 	if (this.getMode() === 'manual') {
-		const items = await sampleItems.call(this, connection, params, timeZone);
+		const stored = loadState(this.getWorkflowStaticData('node'), params.setup);
+		const items = await sampleItems.call(this, connection, params, timeZone, stored?.wm);
 		return items.length > 0 ? [items] : null;
 	}
 	const node = this.getNode();

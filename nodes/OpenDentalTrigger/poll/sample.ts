@@ -6,20 +6,28 @@ import type { TriggerEvent } from '../events';
 import type { TriggerParams } from '../params';
 import type { Emission } from './classify';
 import { DELETIONS_PATH } from './deletions';
+import { BEGINNING, shiftSeconds } from './officeTime';
 import { toItems } from './output';
 
 export const SAMPLE_SIZE = 5;
 const SAMPLE_DAYS = 30;
 
 /**
- * "Fetch Test Event": up to five real records changed in the last 30 days (deleted appointments:
- * the first five deletions), in one request, shaped as the trigger emits them. The stored state is
- * not read or changed.
+ * "Fetch Test Event": up to five real records changed in the 30 days before the watermark (or, for
+ * a trigger not yet active, before now in the office's time zone), in one request, shaped as the
+ * trigger emits them; deleted appointments: the first five deletions. The stored state is not changed.
  */
-export async function sampleItems(this: OpenDentalContext, connection: OpenDentalConnection, params: TriggerParams, timeZone: string): Promise<INodeExecutionData[]> {
+export async function sampleItems(
+	this: OpenDentalContext,
+	connection: OpenDentalConnection,
+	params: TriggerParams,
+	timeZone: string,
+	watermark: string | undefined,
+): Promise<INodeExecutionData[]> {
 	const { spec, events, filters } = params;
 	const deletionsOnly = events.size === 1 && events.has('appointmentDeleted');
-	const since = toOfficeDateTime(new Date(transportSettings().wallClock() - SAMPLE_DAYS * 86_400_000), timeZone)!;
+	const officeNow = watermark && watermark !== BEGINNING ? watermark : toOfficeDateTime(new Date(transportSettings().wallClock()), timeZone)!;
+	const since = shiftSeconds(officeNow, -SAMPLE_DAYS * 86_400);
 	const rows = deletionsOnly
 		? await openDentalRequestAllItems.call(this, connection, { path: DELETIONS_PATH, qs: { ...filters, HistApptAction: 'Deleted' }, idField: 'HistApptNum', limit: SAMPLE_SIZE })
 		: await openDentalRequestAllItems.call(this, connection, { path: spec.path, qs: { ...filters, DateTStamp: since }, idField: spec.primaryKey, limit: SAMPLE_SIZE });
