@@ -1,5 +1,4 @@
 import type { IDataObject } from 'n8n-workflow';
-import { shiftSeconds } from './poll/officeTime';
 
 export type RecordKind = 'patient' | 'appointment' | 'commlog';
 
@@ -32,11 +31,7 @@ export interface KindSpec {
 	primaryKey: string;
 	/** When the record was entered, as an office wall time; undefined when the record lacks it. */
 	enteredAt(row: IDataObject): string | undefined;
-	/**
-	 * The earliest entry time that still counts as new for a read from `since`. Patients only
-	 * carry the day they were entered; a commlog's date-time is the contact's, which staff may
-	 * back-date by a little, so a day's grace.
-	 */
+	/** The earliest entry time that still counts as new for a read from `since` (patients only carry the day). */
 	newFrom(since: string): string;
 	createdEvent?: TriggerEvent;
 	updatedEvent?: TriggerEvent;
@@ -74,8 +69,8 @@ export const KINDS: Record<RecordKind, KindSpec> = {
 		plural: 'commlogs',
 		path: '/commlogs',
 		primaryKey: 'CommlogNum',
-		enteredAt: (row) => text(row.CommDateTime),
-		newFrom: (since) => shiftSeconds(since, -86_400),
+		enteredAt: (row) => text(row.DateTEntry),
+		newFrom: (since) => since,
 		createdEvent: 'commlogCreated',
 		stampFilterSince: '25.1.13',
 	},

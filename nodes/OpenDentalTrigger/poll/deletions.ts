@@ -5,12 +5,14 @@ import type { DeletionCursor } from './state';
 
 export const DELETIONS_PATH = '/histappointments';
 
+export const deletionsList = (filters: IDataObject) => ({ path: DELETIONS_PATH, qs: { ...filters, HistApptAction: 'Deleted' }, idField: 'HistApptNum' });
+
 /**
  * Reads appointments deleted since the cursor. The appointment history has no DateTStamp filter,
  * but it only grows: rows are added at the end and never removed, so the cursor is the number of
  * deletion rows read, and each poll asks only for those after it (one request when nothing is new).
- * The first read of a new trigger goes through the rows already there and emits none older than
- * its start.
+ * A trigger that starts now starts past the rows already there; one that starts earlier (Start
+ * From, Emit Existing) reads them and emits those from its start on.
  */
 export async function readDeletions(
 	this: OpenDentalContext,
@@ -19,8 +21,7 @@ export async function readDeletions(
 	cursor: DeletionCursor,
 	pageBudget: number,
 ): Promise<{ rows: IDataObject[]; next: DeletionCursor }> {
-	const list = { path: DELETIONS_PATH, qs: { ...filters, HistApptAction: 'Deleted' }, idField: 'HistApptNum' };
-	const read = await openDentalReadPages.call(this, connection, list, { startOffset: cursor.offset, pageBudget });
+	const read = await openDentalReadPages.call(this, connection, deletionsList(filters), { startOffset: cursor.offset, pageBudget });
 	const rows = read.rows.filter((row) => String(row.HistDateTStamp ?? '') >= cursor.from);
 	return { rows, next: { ...cursor, offset: read.endOffset } };
 }

@@ -5,7 +5,7 @@ import { transportSettings } from '../../OpenDental/transport/settings';
 import type { TriggerEvent } from '../events';
 import type { TriggerParams } from '../params';
 import type { Emission } from './classify';
-import { DELETIONS_PATH } from './deletions';
+import { deletionsList } from './deletions';
 import { BEGINNING, shiftSeconds } from './officeTime';
 import { toItems } from './output';
 
@@ -29,7 +29,7 @@ export async function sampleItems(
 	const officeNow = watermark && watermark !== BEGINNING ? watermark : toOfficeDateTime(new Date(transportSettings().wallClock()), timeZone)!;
 	const since = shiftSeconds(officeNow, -SAMPLE_DAYS * 86_400);
 	const rows = deletionsOnly
-		? await openDentalRequestAllItems.call(this, connection, { path: DELETIONS_PATH, qs: { ...filters, HistApptAction: 'Deleted' }, idField: 'HistApptNum', limit: SAMPLE_SIZE })
+		? await openDentalRequestAllItems.call(this, connection, { ...deletionsList(filters), limit: SAMPLE_SIZE })
 		: await openDentalRequestAllItems.call(this, connection, { path: spec.path, qs: { ...filters, DateTStamp: since }, idField: spec.primaryKey, limit: SAMPLE_SIZE });
 	const newFrom = spec.newFrom(since);
 	const eventOf = (row: IDataObject): TriggerEvent => {

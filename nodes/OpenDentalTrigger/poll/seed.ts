@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { addDays } from '../../OpenDental/helpers/dates';
 import { type OpenDentalConnection, type OpenDentalContext, openDentalRequestAllItems } from '../../OpenDental/transport';
 import type { TriggerParams } from '../params';
+import { deletionsList } from './deletions';
 import { KeySet } from './keySet';
 import { BEGINNING } from './officeTime';
 import { STATE_LIMITS, type TriggerState } from './state';
@@ -33,6 +34,10 @@ export async function seedState(this: OpenDentalContext, connection: OpenDentalC
 	} else if (params.events.has('appointmentChanged')) {
 		state.snap = {};
 	}
-	if (params.events.has('appointmentDeleted')) state.del = { offset: 0, from: start };
+	if (params.events.has('appointmentDeleted')) {
+		// Starting now: past the deletions already there (the history has no time filter).
+		const past = start === officeNow ? await openDentalRequestAllItems.call(this, connection, deletionsList(filters)) : [];
+		state.del = { offset: past.length, from: start };
+	}
 	return state;
 }

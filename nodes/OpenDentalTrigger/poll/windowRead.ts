@@ -46,8 +46,8 @@ export async function readWindow(this: OpenDentalContext, connection: OpenDental
 	let start = cursor ? Math.max(0, cursor.offset - 1) : 0;
 	let read = await openDentalReadPages.call(this, connection, list, { startOffset: start, pageBudget: cursor ? 1 : budget });
 	budget -= cursor ? 1 : budget;
+	// Stepping back may take more than the budget: it only re-reads pages this window has passed.
 	while (cursor && start > 0 && read.rows.length > 0 && keyOf(spec, read.rows[0]) > cursor.lastKey) {
-		if (budget === 0) return { since, rows: [], next: cursor };
 		start = Math.max(0, start - connection.pageSize);
 		read = await openDentalReadPages.call(this, connection, list, { startOffset: start, pageBudget: 1 });
 		budget--;
