@@ -58,6 +58,11 @@ export interface SimulatorConfig {
 	eConfirmMapping: Record<EConfirmName, number> | null;
 	/** The office preference that makes PUT /appointments/{n}/Break write an ApptRelated commlog; default false. */
 	breakCreatesCommlog: boolean;
+	/**
+	 * GET /commlogs filters on DateTStamp (default true). false plays an office before 25.1.13: the
+	 * parameter is ignored (not even checked) and every commlog is answered.
+	 */
+	commlogStampFilter: boolean;
 }
 
 export type SimulatorConfigPatch = Partial<Omit<SimulatorConfig, 'throttle' | 'appointments' | 'eConfirmMapping'>> & {
@@ -97,7 +102,8 @@ export function manualTime(startEpochMs?: number): ManualTime;
 
 /**
  * Error faults answer instead of the route. reset drops the connection, hang holds the answer
- * delayMs, insertPatient adds a patient first. The committed* faults let the request take effect
+ * delayMs, insertPatient adds a patient first, mutate applies the rule's `changes` first (then the
+ * request is served as usual). The committed* faults let the request take effect
  * (a write is stored) and then spoil the answer: a 500, a dropped connection, or an answer held
  * delayMs (a 504 once the whole hold passes processingLimitMs). A request that fails is answered
  * as usual (nothing was committed).
@@ -105,7 +111,17 @@ export function manualTime(startEpochMs?: number): ManualTime;
 export type FaultType =
 	| 'eConnectorDown' | 'officeTimeout' | 'validation' | 'unauthorized' | 'gone' | 'rateLimit'
 	| 'serverError' | 'badGateway' | 'unavailable' | 'gatewayTimeout' | 'reset' | 'hang' | 'insertPatient'
-	| 'committedServerError' | 'committedReset' | 'committedHang';
+	| 'committedServerError' | 'committedReset' | 'committedHang' | 'mutate';
+
+/**
+ * A change a mutate rule makes to the data, through insert/update/touch/remove (so it stamps
+ * DateTStamp and writes appointment history). `key` is the record's primary key; a change whose
+ * record is gone by then does nothing.
+ */
+export type SimChange =
+	| { op: 'insert'; table: TableName; fields?: Record<string, unknown> }
+	| { op: 'update'; table: TableName; key: number; fields?: Record<string, unknown> }
+	| { op: 'touch' | 'remove'; table: TableName; key: number };
 
 export interface FaultRule {
 	method?: string;
@@ -125,6 +141,8 @@ export interface FaultRule {
 	retryAfterSeconds?: number;
 	delayMs?: number;
 	patient?: Partial<Patient>;
+	/** For fault 'mutate' (required there, refused elsewhere): applied in order before the route runs. */
+	changes?: SimChange[];
 }
 
 export interface FaultRuleState extends FaultRule {
@@ -223,8 +241,25 @@ export interface CommOptOut {
 	CommOptOutNum: number; PatNum: number; OptOutSms: number; OptOutEmail: number;
 }
 
-/** The office's tables, as the control API and insert/update/touch/records name them. */
-export type TableName = 'patient' | 'appointment' | 'recall' | 'commlog' | 'commoptout';
+/** Open Dental's HistAppointmentAction. */
+export type HistApptAction = 'Created' | 'Changed' | 'Missed' | 'Cancelled' | 'Deleted';
+
+/**
+ * A row of the appointments' history (table histappointment), as GET /histappointments returns it
+ * without serverDateTime: its own columns, then the appointment as it stood after the write (for
+ * Deleted, as it last stood). HistUserNum is 1 for control-API changes (an office user) and 0 for
+ * REST API writes; ApptSource is always "None" in the simulator.
+ */
+export interface HistAppointment extends Appointment {
+	HistApptNum: number; HistUserNum: number;
+	/** Office clock at the write, 'yyyy-MM-dd HH:mm:ss'. */
+	HistDateTStamp: string;
+	HistApptAction: HistApptAction;
+	ApptSource: 'None' | 'EConnector' | (string & {});
+}
+
+/** The office's tables, as the control API and insert/update/touch/remove/records name them. */
+export type TableName = 'patient' | 'appointment' | 'recall' | 'commlog' | 'commoptout' | 'histappointment';
 
 /** A record of any table: Open Dental's fields, by name. */
 export type SimRecord = Record<string, unknown>;
@@ -237,7 +272,12 @@ export interface SimClock {
 	now(): string;
 	/** Office-local 'yyyy-MM-dd'. */
 	today(): string;
-	/** Back to real time. */
+	/** Holds the office clock at its current instant; only set() and advance() move it then. */
+	freeze(): void;
+	/** Lets the clock run on from where it stands (no jump). */
+	unfreeze(): void;
+	isFrozen(): boolean;
+	/** Back to real time, unfrozen. */
 	reset(): void;
 }
 
@@ -264,19 +304,26 @@ export interface Simulator {
 	seed(options?: { patients?: number; seed?: number }): { patients: number; seed: number };
 	/**
 	 * Adds a record with the next primary key (defaults for the fields not given, derived text
-	 * recomputed) and DateTStamp = office now where the table has one; returns a copy.
+	 * recomputed; a removed record's key is never handed out again) and DateTStamp = office now where
+	 * the table has one; returns a copy. An appointment gets a Created history row.
 	 */
 	insert(table: TableName, fields?: Record<string, unknown>): SimRecord;
-	/** Changes fields of a record and sets DateTStamp (if the table has one) to office now; a copy, or null when there is none. */
+	/**
+	 * Changes fields of a record and sets DateTStamp (if the table has one) to office now; a copy, or
+	 * null when there is none. An appointment gets a Changed history row.
+	 */
 	update(table: TableName, key: number, fields?: Record<string, unknown>): SimRecord | null;
-	/** Sets a record's DateTStamp to office now, as an edit in Open Dental does; null when there is none. */
+	/** Sets a record's DateTStamp to office now, as an edit in Open Dental does (a Changed history row for an appointment); null when there is none. */
 	touch(table: TableName, key: number): SimRecord | null;
+	/** Deletes a record (nothing else goes with it); the removed record, or null. An appointment gets a Deleted history row. */
+	remove(table: TableName, key: number): SimRecord | null;
 	/** Copies of a table's records in primary-key order. */
 	records(table: 'patient'): Patient[];
 	records(table: 'appointment'): Appointment[];
 	records(table: 'recall'): Recall[];
 	records(table: 'commlog'): Commlog[];
 	records(table: 'commoptout'): CommOptOut[];
+	records(table: 'histappointment'): HistAppointment[];
 	records(table: TableName): SimRecord[];
 	insertPatient(fields?: Partial<Patient>): Patient;
 	/** Copies of every patient in PatNum order. */

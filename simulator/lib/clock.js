@@ -66,24 +66,43 @@ function localToEpoch(wallAsUtc, timeZone) {
 	return epoch;
 }
 
-/** The office's wall clock: the simulator's time, moved by set() and advance(). */
+/**
+ * The office's wall clock: the simulator's time, moved by set() and advance(). Frozen, it stays
+ * on one instant until set() or advance() moves it, so a test can make several changes and reads
+ * in the very same office second; unfrozen, it flows on from where it stood.
+ */
 function createClock(getTimeZone, epochNow = () => Date.now()) {
 	let offsetMs = 0;
-	const nowMs = () => epochNow() + offsetMs;
+	/** @type {number | null} the instant the clock is held at, or null while it runs */
+	let frozenAt = null;
+	const nowMs = () => frozenAt ?? epochNow() + offsetMs;
 	return {
 		now: () => formatInZone(nowMs(), getTimeZone()),
 		today: () => formatInZone(nowMs(), getTimeZone()).slice(0, 10),
 		set(text) {
 			const wallAsUtc = parseDateTime(text);
 			if (wallAsUtc === null) throw new Error('clock.set expects "yyyy-MM-dd HH:mm:ss"');
-			offsetMs = localToEpoch(wallAsUtc, getTimeZone()) - epochNow();
+			const at = localToEpoch(wallAsUtc, getTimeZone());
+			if (frozenAt !== null) frozenAt = at;
+			else offsetMs = at - epochNow();
 		},
 		advance(ms) {
 			if (!Number.isFinite(ms)) throw new Error('clock.advance expects a number of milliseconds');
-			offsetMs += ms;
+			if (frozenAt !== null) frozenAt += ms;
+			else offsetMs += ms;
 		},
+		freeze() {
+			frozenAt = nowMs();
+		},
+		unfreeze() {
+			if (frozenAt === null) return;
+			offsetMs = frozenAt - epochNow();
+			frozenAt = null;
+		},
+		isFrozen: () => frozenAt !== null,
 		reset() {
 			offsetMs = 0;
+			frozenAt = null;
 		},
 	};
 }

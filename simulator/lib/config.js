@@ -51,6 +51,8 @@ function defaultConfig() {
 		eConfirmMapping: { Sent: 24, Confirmed: 25, 'Not Accepted': 26, Failed: 27 },
 		// The office preference that makes breaking an appointment write an ApptRelated commlog.
 		breakCreatesCommlog: false,
+		// false: GET /commlogs ignores DateTStamp, as an office before 25.1.13 does (it answers every commlog).
+		commlogStampFilter: true,
 	};
 }
 
@@ -133,7 +135,9 @@ function validateConfig(config) {
 	nonNegative('processingLimitMs', config.processingLimitMs);
 	validateAppointments(config.appointments);
 	validateEConfirmMapping(config.eConfirmMapping);
-	if (typeof config.breakCreatesCommlog !== 'boolean') throw new Error('breakCreatesCommlog must be a boolean');
+	for (const name of ['breakCreatesCommlog', 'commlogStampFilter']) {
+		if (typeof config[name] !== 'boolean') throw new Error(`${name} must be a boolean`);
+	}
 	return config;
 }
 

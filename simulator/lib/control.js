@@ -46,10 +46,25 @@ function change(sim, query, fields) {
 	return record;
 }
 
+const clockState = (sim) => ({ now: sim.clock.now(), frozen: sim.clock.isFrozen() });
+
+// set, then advanceMs, then freeze: each optional. Frozen or not, set and advanceMs move the clock.
 function setClock(sim, body) {
+	if (body.freeze !== undefined && typeof body.freeze !== 'boolean') throw new ControlError(400, 'freeze must be true or false');
 	if (body.set !== undefined) sim.clock.set(body.set);
 	if (body.advanceMs !== undefined) sim.clock.advance(body.advanceMs);
-	return { now: sim.clock.now() };
+	if (body.freeze === true) sim.clock.freeze();
+	if (body.freeze === false) sim.clock.unfreeze();
+	return clockState(sim);
+}
+
+/** Deletes a record; an appointment leaves its Deleted history row. */
+function remove(sim, query) {
+	const table = tableOf(sim, query);
+	const key = keyOf(table, query);
+	const record = sim.remove(query.table, key);
+	if (!record) throw new ControlError(404, `${query.table} ${key} not found`);
+	return record;
 }
 
 const ACTIONS = {
@@ -64,11 +79,12 @@ const ACTIONS = {
 	},
 	'DELETE /faults': (sim) => (sim.clearFaults(), { cleared: true }),
 	'POST /seed': (sim, { body }) => sim.seed(body),
-	'GET /clock': (sim) => ({ now: sim.clock.now() }),
+	'GET /clock': (sim) => clockState(sim),
 	'POST /clock': (sim, { body }) => setClock(sim, body),
 	'POST /touch': (sim, { query }) => change(sim, query, {}),
 	'POST /records': (sim, { query, body }) => sim.insert(tableOf(sim, query).resource.table, body),
 	'PATCH /records': (sim, { query, body }) => change(sim, query, body),
+	'DELETE /records': (sim, { query }) => remove(sim, query),
 	'POST /patients': (sim, { body }) => sim.insertPatient(body),
 	'POST /reset': (sim) => (sim.reset(), { reset: true }),
 };

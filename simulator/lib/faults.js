@@ -1,6 +1,8 @@
 'use strict';
 
 const { mulberry32 } = require('./prng');
+const { validateChanges } = require('./changes');
+const { clone } = require('./config');
 
 // Canned answers per fault type: [status, default message].
 const ERROR_FAULTS = {
@@ -15,8 +17,9 @@ const ERROR_FAULTS = {
 	unavailable: [503, 'Service unavailable.'],
 	gatewayTimeout: [504, 'The method did not finish within the 60 second limit.'],
 };
-// These do not answer by themselves: they change how the normal answer is made.
-const BEHAVIOUR_FAULTS = ['reset', 'hang', 'insertPatient'];
+// These do not answer by themselves: they change how the normal answer is made. mutate applies the
+// rule's changes to the data and then serves the request as usual.
+const BEHAVIOUR_FAULTS = ['reset', 'hang', 'insertPatient', 'mutate'];
 // These let the request take effect (a write is applied) and only then spoil the answer: a 500, a
 // dropped connection, or a late answer. A client that retries must find its write already there.
 const COMMITTED_FAULTS = ['committedServerError', 'committedReset', 'committedHang'];
@@ -24,9 +27,11 @@ const FAULT_TYPES = [...Object.keys(ERROR_FAULTS), ...BEHAVIOUR_FAULTS, ...COMMI
 
 const isPositiveInt = (n) => Number.isInteger(n) && n >= 1;
 
-function validateRule(rule) {
+function validateRule(rule, tableNames) {
 	if (!rule || typeof rule !== 'object') throw new Error('a fault rule must be an object');
 	if (!FAULT_TYPES.includes(rule.fault)) throw new Error(`fault must be one of ${FAULT_TYPES.join(', ')}`);
+	if (rule.fault === 'mutate') validateChanges(rule.changes, tableNames);
+	else if (rule.changes !== undefined) throw new Error('changes go with fault "mutate" only');
 	if (rule.nth !== undefined && !(Array.isArray(rule.nth) && rule.nth.every(isPositiveInt))) {
 		throw new Error('nth must be an array of 1-based request numbers');
 	}
@@ -44,17 +49,20 @@ function validateRule(rule) {
 // method/path (`matched`) and how often it fired (`fired`). The first rule
 // whose conditions hold wins; all when-clauses given must hold together.
 class FaultRules {
-	constructor() {
+	/** @param {string[]} [tableNames] the tables a mutate rule may change */
+	constructor(tableNames = []) {
+		this.tableNames = tableNames;
 		this.rules = [];
 		this.nextId = 1;
 	}
 
 	add(ruleOrArray) {
 		const list = Array.isArray(ruleOrArray) ? ruleOrArray : [ruleOrArray];
-		list.forEach(validateRule);
+		list.forEach((rule) => validateRule(rule, this.tableNames));
 		const ids = list.map((rule) => {
 			const id = `fault-${this.nextId++}`;
-			const stored = { ...rule, id, matched: 0, fired: 0 };
+			// The changes are copied: the caller's objects changing later must not change the rule.
+			const stored = { ...rule, ...(rule.changes && { changes: clone(rule.changes) }), id, matched: 0, fired: 0 };
 			// The PRNG lives outside the listed fields so rules stay JSON-friendly.
 			Object.defineProperty(stored, 'rng', { value: mulberry32(rule.seed === undefined ? 1 : rule.seed) });
 			this.rules.push(stored);

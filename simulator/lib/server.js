@@ -7,6 +7,7 @@ const { HttpError, Reply, sendReply, sendText, sendError, retryAfterHeaders } = 
 const { resolveRoute, requiredPermission, NOT_FOUND } = require('./routes');
 const { handleControl } = require('./control');
 const { readBody, parseJsonBody } = require('./request-body');
+const { applyChanges } = require('./changes');
 
 const API_PREFIX = '/api/v1';
 
@@ -124,6 +125,7 @@ async function servePipeline(sim, req, res, { entry, path, arrivedMs, received }
 	}
 	await sim.sleep(processingMs);
 	if (rule && rule.fault === 'insertPatient') sim.insertPatient(rule.patient || {});
+	if (rule && rule.fault === 'mutate') applyChanges(sim, rule.changes);
 
 	let reply;
 	try {

@@ -11,6 +11,7 @@ const { RequestLog } = require('./request-log');
 const { mulberry32 } = require('./prng');
 const { handleRequest } = require('./server');
 const { realTime } = require('./time');
+const { OFFICE_USER } = require('./resources/histappointments/schema');
 
 // One simulated Open Dental office: live config, data, clock, throttle state,
 // fault rules and request log, plus the HTTP server that exposes them.
@@ -142,18 +143,47 @@ class Simulator {
 
 	/** Adds a record with the next key and DateTStamp = office now; returns a copy. */
 	insert(table, fields = {}) {
-		return { ...this.table(table).insert(fields, this.recordContext()) };
+		const record = this.table(table).insert(fields, this.recordContext());
+		this.writeHistory(table, record, 'Created', OFFICE_USER);
+		return { ...record };
 	}
 
 	/** Changes fields of a record and sets its DateTStamp to office now; a copy, or null when there is none. */
 	update(table, key, fields = {}) {
+		return this.edit(table, key, fields);
+	}
+
+	/**
+	 * update() that names the history row's action and user: the REST writes use it (a break is
+	 * Missed or Cancelled, and the API is user 0).
+	 */
+	edit(table, key, fields = {}, { action = 'Changed', userNum = OFFICE_USER } = {}) {
 		const record = this.table(table).update(key, fields, this.recordContext());
-		return record ? { ...record } : null;
+		if (!record) return null;
+		this.writeHistory(table, record, action, userNum);
+		return { ...record };
 	}
 
 	/** Sets a record's DateTStamp to office now, as any edit in Open Dental does. */
 	touch(table, key) {
 		return this.update(table, key, {});
+	}
+
+	/** Takes a record out of its table (nothing else goes with it); the removed record, or null. */
+	remove(table, key) {
+		const record = this.table(table).remove(key);
+		if (!record) return null;
+		this.writeHistory(table, record, 'Deleted', OFFICE_USER);
+		return { ...record };
+	}
+
+	// The history row Open Dental writes for a table that keeps one (appointments): the record as it
+	// now stands (as it last stood, for Deleted), stamped with the office clock.
+	writeHistory(table, record, action, userNum) {
+		const { historyTable } = this.table(table).resource;
+		if (!historyTable) return;
+		const history = { ...record, HistUserNum: userNum, HistDateTStamp: this.clock.now(), HistApptAction: action };
+		this.table(historyTable).insert(history, this.recordContext());
 	}
 
 	/**
@@ -180,6 +210,11 @@ class Simulator {
 	 * @overload
 	 * @param {'commoptout'} table
 	 * @returns {import('../index').CommOptOut[]}
+	 */
+	/**
+	 * @overload
+	 * @param {'histappointment'} table
+	 * @returns {import('../index').HistAppointment[]}
 	 */
 	/**
 	 * @overload
@@ -216,7 +251,7 @@ class Simulator {
 	// time, no faults, empty log and no throttle history.
 	reset() {
 		this.config = clone(this.startupConfig);
-		this.faultRules = new FaultRules();
+		this.faultRules = new FaultRules([...this.tables.keys()]);
 		this.throttle = new Throttle();
 		this.log = new RequestLog();
 		this.latencyRng = mulberry32(this.config.seed);

@@ -30,6 +30,7 @@
  * @property {string} table name in the control API and in sim.records(table), e.g. 'patient'
  * @property {string} primaryKey e.g. 'PatNum'
  * @property {string} [stampField] the column stamped with office now on every insert and change
+ * @property {string} [historyTable] a table that gets a history row of every insert, change and removal
  * @property {string} [uniqueBy] a column no two records share (commoptout: PatNum); inserting a
  *   record with a value already taken changes that record instead, as Open Dental's upsert does
  * @property {(context: SeedContext) => SimRecord[]} seed the seeded office's records, in key order
@@ -51,6 +52,8 @@ class RecordStore {
 		this.byKey = new Map();
 		/** @type {Map<string, SimRecord[]>} */
 		this.orders = new Map();
+		// The last key handed out: as with MySQL's auto-increment, a removed record's key is not reused.
+		this.lastKey = 0;
 	}
 
 	/** @param {SimRecord[]} rows */
@@ -58,6 +61,7 @@ class RecordStore {
 		this.rows = rows;
 		this.byKey = new Map(rows.map((row) => [row[this.resource.primaryKey], row]));
 		this.orders.clear();
+		this.lastKey = rows.length ? rows[rows.length - 1][this.resource.primaryKey] : 0;
 	}
 
 	/** @param {number} key */
@@ -90,8 +94,8 @@ class RecordStore {
 		const taken = uniqueBy && this.rows.find((row) => row[uniqueBy] === fields[uniqueBy]);
 		// The record becomes what the insert describes (defaults for the rest), under its old key.
 		if (taken) return this.update(taken[primaryKey], this.resource.complete({ ...fields, [primaryKey]: taken[primaryKey] }, context), context);
-		const last = this.rows[this.rows.length - 1];
-		const key = (last ? last[primaryKey] : 0) + 1;
+		const key = this.lastKey + 1;
+		this.lastKey = key;
 		const record = this.resource.complete({ ...fields, [primaryKey]: key, ...this.stamp(context) }, context);
 		this.rows.push(record);
 		this.byKey.set(key, record);
@@ -113,6 +117,16 @@ class RecordStore {
 		Object.assign(current, record);
 		this.orders.clear();
 		return current;
+	}
+
+	/** Takes a record out of the table; the removed record, or null when there is none. @param {number} key */
+	remove(key) {
+		const record = this.get(key);
+		if (!record) return null;
+		this.rows.splice(this.rows.indexOf(record), 1);
+		this.byKey.delete(key);
+		this.orders.clear();
+		return record;
 	}
 }
 

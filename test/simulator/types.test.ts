@@ -14,7 +14,7 @@ export const declaredByCode = {
 it('the implementation has every method the declarations name', () => {
 	const declaredMethods: Array<keyof Declared.Simulator> = [
 		'configure', 'getConfig', 'addFault', 'clearFaults', 'faults', 'requests', 'clearRequests', 'seed',
-		'insert', 'update', 'touch', 'records', 'insertPatient', 'patients', 'touchPatient', 'reset', 'close',
+		'insert', 'update', 'touch', 'remove', 'records', 'insertPatient', 'patients', 'touchPatient', 'reset', 'close',
 	];
 	const prototype = implementation.Simulator.prototype as unknown as Record<string, unknown>;
 	expect(declaredMethods.filter((name) => typeof prototype[name] !== 'function')).toEqual([]);

@@ -5,10 +5,12 @@ const { appointments } = require('./appointments');
 const { recalls } = require('./recalls');
 const { commlogs } = require('./commlogs');
 const { commOptOuts } = require('./commoptouts');
+const { histAppointments } = require('./histappointments');
 
 // Every table of the simulated office: one line each. A resource brings its schema, seed and
 // routes (see store.js for the shape). Seeding runs in this order, and a table may build on those
 // before it: appointments draw patients, recalls see appointments, commlogs log reminders.
-const RESOURCES = [patients, appointments, recalls, commlogs, commOptOuts];
+// The appointments' history is filled by writes, not by the seed.
+const RESOURCES = [patients, appointments, recalls, commlogs, commOptOuts, histAppointments];
 
 module.exports = { RESOURCES };

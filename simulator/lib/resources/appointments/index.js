@@ -14,6 +14,8 @@ const appointments = {
 	table: 'appointment',
 	primaryKey: 'AptNum',
 	stampField: 'DateTStamp',
+	// Every insert, change and removal writes a row there, as Open Dental's HistAppointments does.
+	historyTable: 'histappointment',
 	seed: generateAppointments,
 	// An appointment inserted without an entry time was entered now.
 	complete: (fields, { now }) => completeAppointment({ SecDateTEntry: now, ...fields }),

@@ -5,6 +5,7 @@ const { bodyObject, has, requiredText, optionalEnum } = require('../../body-fiel
 const { ECONFIRM_NAMES } = require('../../config');
 const { definition, inCategory, CONFIRMED } = require('../../reference/definitions');
 const { commlogType } = require('../commlogs/schema');
+const { API_USER } = require('../histappointments/schema');
 
 // The Comm-permission writes on an appointment (apiappointments.html). Each answers 200 with no
 // body. A write that changes nothing stores nothing, so DateTStamp stays and nothing "changed".
@@ -46,7 +47,7 @@ function confirm({ params, body, sim }) {
 	if (given.length === 0) throw new HttpError(400, 'confirmVal or defNum is required.');
 	if (names.length > 1) throw new HttpError(400, `Only one field is allowed: ${given[0]}. Remove ${names.find((n) => n !== given[0])}.`);
 	const defNum = given[0] === 'confirmVal' ? mappedConfirmation(fields.confirmVal, sim.config.eConfirmMapping) : chosenDefinition(fields.defNum);
-	if (defNum !== appointment.Confirmed) sim.update('appointment', appointment.AptNum, { Confirmed: defNum });
+	if (defNum !== appointment.Confirmed) sim.edit('appointment', appointment.AptNum, { Confirmed: defNum }, { userNum: API_USER });
 	return done();
 }
 
@@ -62,7 +63,9 @@ function breakAppointment({ params, body, sim }) {
 	}
 	const breakType = optionalEnum(fields, 'breakType', ['Missed', 'Cancelled'], null);
 	if (appointment.AptStatus !== 'Scheduled') throw new HttpError(400, 'Only appointments with a status of Scheduled can be broken.');
-	sim.update('appointment', appointment.AptNum, toUnscheduledList === 'true' ? { AptStatus: 'UnschedList', Op: 0 } : { AptStatus: 'Broken' });
+	const fieldsAfter = toUnscheduledList === 'true' ? { AptStatus: 'UnschedList', Op: 0 } : { AptStatus: 'Broken' };
+	// History names the break as Missed or Cancelled when the type is given, as Open Dental's does.
+	sim.edit('appointment', appointment.AptNum, fieldsAfter, { action: breakType ?? 'Changed', userNum: API_USER });
 	if (sim.config.breakCreatesCommlog) {
 		sim.insert('commlog', {
 			PatNum: appointment.PatNum, CommType: commlogType('ApptRelated'), Mode_: 'None', SentOrReceived: 'Neither',
@@ -76,7 +79,7 @@ function breakAppointment({ params, body, sim }) {
 function appendNote({ params, body, sim }) {
 	const appointment = appointmentOf(sim, params.id);
 	const note = requiredText(bodyObject(body), 'Note');
-	sim.update('appointment', appointment.AptNum, { Note: appointment.Note ? `${appointment.Note}\r\n${note}` : note });
+	sim.edit('appointment', appointment.AptNum, { Note: appointment.Note ? `${appointment.Note}\r\n${note}` : note }, { userNum: API_USER });
 	return done();
 }
 

@@ -15,13 +15,14 @@ function getCommlog({ params: pathParams, sim }) {
 	return commlog;
 }
 
-// GET /commlogs: PatNum optional (as from 25.1.13), DateTStamp ">=", CommlogNum order, and
-// serverDateTime first in every row for the next DateTStamp, as the sync lists have it. (The
-// docs' example rows show none; a client should not depend on it being there.)
+// GET /commlogs: PatNum optional (as from 25.1.13), DateTStamp ">=" (unless commlogStampFilter is
+// off), CommlogNum order, and serverDateTime first in every row for the next DateTStamp, as the
+// sync lists have it. (The docs' example rows show none; a client should not depend on it.)
 function getCommlogs({ query, sim, key }) {
 	const checks = [];
 	exact('PatNum', params.integer(query, 'PatNum'), checks);
-	const changedSince = params.dateTime(query, 'DateTStamp');
+	// Before 25.1.13 the parameter did not exist, so it was ignored like any unknown one.
+	const changedSince = sim.config.commlogStampFilter ? params.dateTime(query, 'DateTStamp') : null;
 	if (changedSince !== null) checks.push((row) => row.DateTStamp >= changedSince);
 	const serverDateTime = sim.clock.now();
 	return pageOf(sim.table('commlog').all(), allOf(checks), parsePaging(query, sim.config, key)).map((row) => ({ serverDateTime, ...row }));
