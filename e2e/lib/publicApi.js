@@ -14,8 +14,8 @@ async function json(response, what) {
 	return text ? JSON.parse(text) : {};
 }
 
-/** Owner account, then an API key with every scope n8n offers. Returns a public-API client. */
-async function publicApi(server) {
+/** An API key with every scope n8n offers, for a new owner account. */
+async function ownerApiKey(server) {
 	const { cookie } = await server.setupOwner(OWNER);
 	const rest = (path, init = {}) => fetch(`${server.url}/rest${path}`, { ...init, headers: { cookie, 'Content-Type': 'application/json', ...init.headers } });
 	const { data: scopes } = await json(await rest('/api-keys/scopes'), 'listing API key scopes');
@@ -23,16 +23,26 @@ async function publicApi(server) {
 		await rest('/api-keys', { method: 'POST', body: JSON.stringify({ label: 'bench', expiresAt: null, scopes }) }),
 		'creating an API key',
 	);
+	return key.rawApiKey;
+}
+
+/**
+ * A public-API client: for a new n8n, it sets up the owner and an API key; for one restarted on
+ * the same user folder, pass the key it had (`client.apiKey`).
+ */
+async function publicApi(server, { apiKey } = {}) {
+	const key = apiKey ?? (await ownerApiKey(server));
 	const call = async (method, path, body) =>
 		json(
 			await fetch(`${server.url}/api/v1${path}`, {
 				method,
-				headers: { 'X-N8N-API-KEY': key.rawApiKey, 'Content-Type': 'application/json' },
+				headers: { 'X-N8N-API-KEY': key, 'Content-Type': 'application/json' },
 				body: body === undefined ? undefined : JSON.stringify(body),
 			}),
 			`${method} /api/v1${path}`,
 		);
 	return {
+		apiKey: key,
 		/** Creates a workflow and activates it (n8n 2.x also calls this "publish"); returns its id. */
 		async createActive(document) {
 			const { id } = await call('POST', '/workflows', document);
@@ -43,9 +53,13 @@ async function publicApi(server) {
 		async activate(id) {
 			await call('POST', `/workflows/${id}/activate`);
 		},
-		/** The workflow's finished executions, newest first, with their data. */
+		/** Deactivates (unpublishes) a workflow: n8n 2.x calls it unpublish, 1.x deactivate. */
+		async deactivate(id) {
+			await call('POST', `/workflows/${id}/deactivate`);
+		},
+		/** The workflow's finished executions (up to 250), newest first, with their data. */
 		async finishedExecutions(workflowId) {
-			const { data } = await call('GET', `/executions?workflowId=${encodeURIComponent(workflowId)}&includeData=true`);
+			const { data } = await call('GET', `/executions?workflowId=${encodeURIComponent(workflowId)}&includeData=true&limit=250`);
 			return data.filter((execution) => execution.finished || execution.stoppedAt);
 		},
 	};
