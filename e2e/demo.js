@@ -11,6 +11,8 @@ const { isPortTaken } = require('./lib/ports');
 const { stopAll } = require('./lib/proc');
 const { COMM_CREDENTIAL, EXAMPLE_CREDENTIAL, loadExamples, simulatorCredential } = require('./lib/fixtures');
 const { runReminders } = require('./lib/demoReminders');
+const { runTriggerDemo, TRIGGER } = require('./lib/demoTrigger');
+const { withFastPolls } = require('./lib/activeTrigger');
 const { getTarget } = require('./lib/targets');
 
 const PAID_KEY = DEFAULT_KEYS[1];
@@ -71,7 +73,8 @@ function printSummary(results, { patients, changedToday, intervalMs, target }) {
 	console.log('  Records are simplified by default: no SSN; turn Simplify off for the full record.');
 }
 
-function printReminders(reminders) {
+/** A run's name, time and lines, as the demo prints the reminder and trigger runs. */
+function printRun(reminders) {
 	console.log(`\n  ${reminders.name} (${seconds(reminders.durationMs)}):`);
 	for (const line of reminders.lines) console.log(`    ${line}`);
 	if (reminders.crash) console.log(`    ⚠ ${reminders.crash}`);
@@ -121,6 +124,8 @@ async function runDemo({ editor, editorPort, patients, changedToday, owner }) {
 			simulatorCredential({ ...COMM_CREDENTIAL, baseUrl: `${sim.baseUrl}/`, key: PAID_KEY, rateLimit: 'paid' }),
 		]);
 		const examples = loadExamples();
+		// The CRM sync polls every 5 minutes as shipped; every 2 s for the demo.
+		examples['sync-patients-to-crm'] = withFastPolls(examples['sync-patients-to-crm'], TRIGGER);
 		await n8n.importWorkflows(Object.values(examples));
 		console.log(`n8n ${target.n8nVersion}: package loaded from its npm pack tarball; credentials "${EXAMPLE_CREDENTIAL.name}" and "${COMM_CREDENTIAL.name}" and ${Object.keys(examples).length} example workflows imported.`);
 
@@ -135,14 +140,19 @@ async function runDemo({ editor, editorPort, patients, changedToday, owner }) {
 		process.stdout.write(`Running "${examples['appointment-reminders'].name}"... `);
 		const reminders = await runReminders(n8n, sim, examples['appointment-reminders']);
 		console.log('done');
+		process.stdout.write(`Activating "${examples['sync-patients-to-crm'].name}" and changing patients... `);
+		const sync = await runTriggerDemo(n8n, sim, examples['sync-patients-to-crm'], owner);
+		console.log('done');
 		printSummary(results, { patients, changedToday, intervalMs, target });
-		printReminders(reminders);
+		printRun(reminders);
+		printRun(sync);
+		if (!sync.ok) throw new Error('the trigger did not deliver each change exactly once');
 
 		if (!editor) return;
 		process.removeListener('SIGINT', interrupt);
 		console.log('\nStarting the n8n editor...');
+		// The owner account was set up for the trigger run.
 		server = await startServer(n8n, { port: editorPort });
-		await server.setupOwner(owner);
 		console.log(`\nn8n editor: ${server.url}  (the simulator stays up for it: ${sim.baseUrl})`);
 		console.log(`  log in as ${owner.email} / ${owner.password}`);
 		console.log('  The examples are under Overview; open one and press "Execute workflow".');

@@ -15,8 +15,8 @@ async function json(response, what) {
 }
 
 /** An API key with every scope n8n offers, for a new owner account. */
-async function ownerApiKey(server) {
-	const { cookie } = await server.setupOwner(OWNER);
+async function ownerApiKey(server, owner) {
+	const { cookie } = await server.setupOwner(owner);
 	const rest = (path, init = {}) => fetch(`${server.url}/rest${path}`, { ...init, headers: { cookie, 'Content-Type': 'application/json', ...init.headers } });
 	const { data: scopes } = await json(await rest('/api-keys/scopes'), 'listing API key scopes');
 	const { data: key } = await json(
@@ -27,11 +27,11 @@ async function ownerApiKey(server) {
 }
 
 /**
- * A public-API client: for a new n8n, it sets up the owner and an API key; for one restarted on
- * the same user folder, pass the key it had (`client.apiKey`).
+ * A public-API client: for a new n8n, it sets up the owner (a test account unless given) and an
+ * API key; for one restarted on the same user folder, pass the key it had (`client.apiKey`).
  */
-async function publicApi(server, { apiKey } = {}) {
-	const key = apiKey ?? (await ownerApiKey(server));
+async function publicApi(server, { apiKey, owner = OWNER } = {}) {
+	const key = apiKey ?? (await ownerApiKey(server, owner));
 	const call = async (method, path, body) =>
 		json(
 			await fetch(`${server.url}/api/v1${path}`, {
