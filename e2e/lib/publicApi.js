@@ -29,6 +29,8 @@ async function ownerApiKey(server, owner) {
 /**
  * A public-API client: for a new n8n, it sets up the owner (a test account unless given) and an
  * API key; for one restarted on the same user folder, pass the key it had (`client.apiKey`).
+ * @param {{ url: string, setupOwner: (owner: object) => Promise<{ cookie: string }> }} server
+ * @param {{ apiKey?: string, owner?: { email: string, firstName: string, lastName: string, password: string } }} [options]
  */
 async function publicApi(server, { apiKey, owner = OWNER } = {}) {
 	const key = apiKey ?? (await ownerApiKey(server, owner));

@@ -1,6 +1,6 @@
 // The editor in a real browser: `n8n start` 2.41.1 on 127.0.0.1 with the packed package,
 // headless Chromium opening the "All patients" example, its node and its credential, and the
-// reminder example with a dropdown that the node loads from the office.
+// reminder and CRM sync examples with a dropdown that the node loads from the office.
 // UPDATE_SCREENSHOTS=1 also copies the screenshots to docs/screenshots/ once the checks pass.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -44,7 +44,14 @@ describe('the editor of n8n 2.41.1 in headless Chromium', () => {
 			simulatorCredential({ ...EXAMPLE_CREDENTIAL, baseUrl: `${sim.baseUrl}/`, key: KEY }),
 			simulatorCredential({ ...COMM_CREDENTIAL, baseUrl: `${sim.baseUrl}/`, key: COMM_KEY }),
 		]);
-		await n8n.importWorkflows(Object.values(loadExamples()));
+		const examples = loadExamples() as Record<string, { id: string; name: string; nodes: Array<{ name: string; parameters: object }> }>;
+		// The CRM sync example as a user sets it up for one clinic.
+		const oneClinic = JSON.parse(JSON.stringify(examples['sync-patients-to-crm'])) as (typeof examples)[string];
+		oneClinic.id = 'odSyncOneClinic';
+		oneClinic.name = 'Open Dental: sync one clinic';
+		const trigger = oneClinic.nodes.find((node) => node.name === 'New or changed patient')!;
+		trigger.parameters = { ...trigger.parameters, filters: { clinicNum: 1 } };
+		await n8n.importWorkflows([...Object.values(examples), oneClinic]);
 		server = await startServer(n8n);
 		({ cookie } = await server.setupOwner({ email: 'owner@example.test', firstName: 'Ada', lastName: 'Owner', password: 'Editor-check-1' }));
 	}, 180_000);
@@ -149,6 +156,31 @@ describe('the editor of n8n 2.41.1 in headless Chromium', () => {
 		expect(facts.externalRequests).toEqual([]);
 		expect(facts.pageErrors).toEqual([]);
 		expect(facts.screenshots).toEqual(['reminders-workflow.png', 'reminders-dropdown.png'].map((name) => path.join(SCREENSHOT_DIR, name)));
+		for (const file of facts.screenshots) expect(pngSize(file).bytes).toBeGreaterThan(30_000);
+
+		if (process.env.UPDATE_SCREENSHOTS === '1') {
+			for (const file of facts.screenshots) fs.copyFileSync(file, path.join(DOCS_SCREENSHOT_DIR, path.basename(file)));
+		}
+	});
+
+	test("the CRM sync example's Open Dental Trigger, set to one clinic, opens in the editor and lists the office's clinics, read through the node's transport", async () => {
+		sim.clearRequests();
+		const facts = await checkOfficeDropdown({
+			url: server.url,
+			cookie,
+			workflowId: 'odSyncOneClinic',
+			nodeName: 'New or changed patient',
+			parameterName: 'clinicNum',
+			prefix: 'sync',
+			screenshotDir: SCREENSHOT_DIR,
+		});
+		expect(facts.options).toEqual(['No Clinic', 'Sunrise Family Dental - Downtown (DWTN)', 'Sunrise Family Dental - Lakeside (LAKE)']);
+		expect(facts.selected).toBe('Sunrise Family Dental - Downtown (DWTN)');
+		const lookups = sim.requests().map((entry) => `${entry.method} ${entry.path}?${entry.rawQuery} ${entry.status} ${entry.headers.authorization}`);
+		expect(new Set(lookups)).toEqual(new Set([`GET /clinics?Limit=100&Offset=0 200 ODFHIR ${KEY.developerKey}/${KEY.customerKey}`]));
+		expect(facts.externalRequests).toEqual([]);
+		expect(facts.pageErrors).toEqual([]);
+		expect(facts.screenshots).toEqual(['sync-workflow.png', 'sync-dropdown.png'].map((name) => path.join(SCREENSHOT_DIR, name)));
 		for (const file of facts.screenshots) expect(pngSize(file).bytes).toBeGreaterThan(30_000);
 
 		if (process.env.UPDATE_SCREENSHOTS === '1') {

@@ -34,14 +34,15 @@ export function readParams(this: IPollFunctions, timeZone: string): TriggerParam
 
 	const filters: IDataObject = {};
 	if (kind !== 'commlog') {
-		const clinic = this.getNodeParameter('clinicNum', '') as string | number;
+		const chosen = this.getNodeParameter('filters', {}) as IDataObject;
+		const clinic = chosen.clinicNum;
 		if (clinic !== '' && clinic !== null && clinic !== undefined) {
 			if (!/^\d+$/.test(String(clinic))) throw fail('"Clinic" must be a clinic ID (a whole number, 0 = no clinic)');
 			filters.ClinicNum = Number(clinic);
 		}
-		const statusName = kind === 'appointment' ? 'aptStatus' : 'patStatus';
-		const status = this.getNodeParameter(statusName, '') as string;
-		if (status) filters[kind === 'appointment' ? 'AptStatus' : 'PatStatus'] = status;
+		// Each status filter belongs to its kind; one left over from other events is not sent.
+		const status = kind === 'appointment' ? chosen.aptStatus : chosen.patStatus;
+		if (typeof status === 'string' && status) filters[kind === 'appointment' ? 'AptStatus' : 'PatStatus'] = status;
 	}
 
 	const options = this.getNodeParameter('options', {}) as IDataObject;

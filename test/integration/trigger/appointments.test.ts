@@ -97,7 +97,7 @@ describe('appointments', () => {
 	});
 
 	it('sends the Clinic and Status filters to Open Dental', async () => {
-		const trigger = await activated({ events: ['appointmentUpdated'], clinicNum: 0, aptStatus: 'Scheduled' });
+		const trigger = await activated({ events: ['appointmentUpdated'], filters: { clinicNum: 0, aptStatus: 'Scheduled' } });
 		await trigger.poll();
 		expect(sim.requests().map((entry) => entry.query)).toEqual([{ ClinicNum: '0', AptStatus: 'Scheduled', DateTStamp: expect.any(String), Limit: '100', Offset: '0' }]);
 	});

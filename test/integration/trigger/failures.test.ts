@@ -115,7 +115,7 @@ describe('a different setup', () => {
 		const trigger = await activated();
 		sim.clock.advance(5000);
 		sim.touch('patient', 4);
-		const changed = new TriggerUnderTest(sim, { ...SYNC, patStatus: 'Patient' });
+		const changed = new TriggerUnderTest(sim, { ...SYNC, filters: { patStatus: 'Patient' } });
 		changed.staticData = trigger.staticData;
 		expect((await changed.poll()).emitted).toBe(false);
 		sim.clock.advance(5000);
