@@ -1,6 +1,6 @@
 // The frozen office clock, the appointments' history (GET /histappointments) and deleting records.
 import { type Appointment, type HistAppointment, manualTime, type Simulator, startSimulator } from '../../simulator';
-import { call, control, send } from './helpers';
+import { call, control, send, useOfficeAt } from './helpers';
 
 const NOW = '2026-01-05 10:20:30';
 const HIST_FIELDS = ['HistApptNum', 'HistUserNum', 'HistDateTStamp', 'HistApptAction', 'ApptSource'];
@@ -66,14 +66,9 @@ describe('simulator: frozen office clock', () => {
 describe('simulator: appointment history and deletes', () => {
 	let sim: Simulator;
 	let seeded: Appointment[];
-	beforeAll(async () => {
-		sim = await startSimulator({ throttle: { mode: 'off' }, time: manualTime(), appointments: { anchorDate: '2026-01-05' } });
-	});
-	afterAll(() => sim.close());
+	const office = useOfficeAt(NOW, { frozen: true });
 	beforeEach(() => {
-		sim.reset();
-		sim.clock.set(NOW);
-		sim.clock.freeze();
+		sim = office();
 		seeded = sim.records('appointment');
 	});
 	const history = (): HistAppointment[] => sim.records('histappointment');

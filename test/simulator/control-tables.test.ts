@@ -1,16 +1,12 @@
 // The control API and the store for the reminder tables: insert, change, touch, reseed.
-import { manualTime, type Simulator, startSimulator } from '../../simulator';
-import { control } from './helpers';
+import type { Simulator } from '../../simulator';
+import { control, useOfficeAt } from './helpers';
 
 describe('simulator: control API for every table', () => {
 	let sim: Simulator;
-	beforeAll(async () => {
-		sim = await startSimulator({ throttle: { mode: 'off' }, time: manualTime(), appointments: { anchorDate: '2026-01-05' } });
-	});
-	afterAll(() => sim.close());
+	const office = useOfficeAt('2026-01-05 10:20:30');
 	beforeEach(() => {
-		sim.reset();
-		sim.clock.set('2026-01-05 10:20:30');
+		sim = office();
 	});
 
 	it('inserts an appointment with the POST defaults, stamped and entered now', async () => {

@@ -1,4 +1,4 @@
-import type { Simulator } from '../../simulator';
+import { manualTime, type Simulator, startSimulator } from '../../simulator';
 
 export const DEV = 'NFF6i0KrXrxDkZHt';
 export const FREE = `ODFHIR ${DEV}/VzkmZEaUWOjnQX2z`;
@@ -79,4 +79,22 @@ export async function answered(sim: Simulator, count: number): Promise<void> {
 /** A write (PUT by default) with a JSON body, by a key with Comm and Queries unless told otherwise. */
 export function send(sim: Simulator, path: string, body: unknown, options: CallOptions = {}): Promise<ApiResponse> {
 	return call(sim, path, { method: 'PUT', auth: COMM_QUERIES, body, ...options });
+}
+
+/**
+ * A simulator for one describe block, with the schedule anchored on 2026-01-05, reset before each
+ * test with the office clock at `now` (held there with `frozen`). Returns a getter for it.
+ */
+export function useOfficeAt(now: string, { frozen = false } = {}): () => Simulator {
+	let sim: Simulator;
+	beforeAll(async () => {
+		sim = await startSimulator({ throttle: { mode: 'off' }, time: manualTime(), appointments: { anchorDate: '2026-01-05' } });
+	});
+	afterAll(() => sim.close());
+	beforeEach(() => {
+		sim.reset();
+		sim.clock.set(now);
+		if (frozen) sim.clock.freeze();
+	});
+	return () => sim;
 }

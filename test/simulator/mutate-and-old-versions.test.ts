@@ -1,6 +1,6 @@
 // Data that changes during a read (the "mutate" fault rule) and an office too old for GET /commlogs?DateTStamp.
 import { type Appointment, type FaultRule, manualTime, type Simulator, startSimulator } from '../../simulator';
-import { call, control } from './helpers';
+import { call, control, useOfficeAt } from './helpers';
 
 const NOW = '2026-01-05 10:20:30';
 const TABLES = 'patient, appointment, recall, commlog, commoptout, histappointment';
@@ -8,14 +8,9 @@ const aptNums = (rows: Appointment[]) => rows.map((row) => row.AptNum);
 
 describe('simulator: changes during a read', () => {
 	let sim: Simulator;
-	beforeAll(async () => {
-		sim = await startSimulator({ throttle: { mode: 'off' }, time: manualTime(), appointments: { anchorDate: '2026-01-05' } });
-	});
-	afterAll(() => sim.close());
+	const office = useOfficeAt(NOW, { frozen: true });
 	beforeEach(() => {
-		sim.reset();
-		sim.clock.set(NOW);
-		sim.clock.freeze();
+		sim = office();
 	});
 
 	it('applies the changes before the nth matching request, which is then served as usual', async () => {

@@ -1,36 +1,21 @@
 // A poll that fails leaves the state as it was, with an error n8n can classify; the next good
 // poll catches up. Also: the manual test, overlapping ticks and a changed setup.
 import type { IDataObject, NodeApiError } from 'n8n-workflow';
-import { resetPacing } from '../../../nodes/OpenDental/transport/pacer';
 import { overrideTransportSettings, restoreTransportSettings } from '../../../nodes/OpenDental/transport/settings';
-import { startSimulator, type Simulator } from '../../../simulator';
+import type { Simulator } from '../../../simulator';
 import { virtualClock } from '../../support/fakeContext';
-import { eventsOf, TriggerUnderTest } from './setup';
+import { activatedTrigger, eventsOf, SYNC, TriggerUnderTest, usePatientOffice } from './setup';
 
 let sim: Simulator;
-const SYNC = { events: ['patientCreated', 'patientUpdated'] };
-const T0 = '2026-03-02 10:00:00';
-
-beforeAll(async () => {
-	sim = await startSimulator({ patients: 30, throttle: { mode: 'off' } });
-});
-afterAll(async () => await sim.close());
+const office = usePatientOffice();
 beforeEach(() => {
-	sim.reset();
-	resetPacing();
-	sim.clock.set(T0);
-	sim.clock.freeze();
+	sim = office();
 	// Retries of 5xx and the office-unreachable 400 wait in virtual time.
 	overrideTransportSettings({ clock: virtualClock().clock });
 });
 afterEach(() => restoreTransportSettings());
 
-async function activated(parameters: IDataObject = SYNC): Promise<TriggerUnderTest> {
-	const trigger = new TriggerUnderTest(sim, parameters);
-	expect((await trigger.poll()).emitted).toBe(false);
-	sim.clearRequests();
-	return trigger;
-}
+const activated = async (parameters: IDataObject = SYNC) => await activatedTrigger(sim, parameters);
 
 describe('a failing poll', () => {
 	it.each([

@@ -1,37 +1,21 @@
 // The trigger's contract on patients, in n8n-core's PollContext against the simulator over HTTP:
-import type { IDataObject } from 'n8n-workflow';
 // what each poll emits, the exact requests it makes, and what it leaves in the static data.
-import { resetPacing } from '../../../nodes/OpenDental/transport/pacer';
+import type { IDataObject } from 'n8n-workflow';
 import { STATE_KEY } from '../../../nodes/OpenDentalTrigger/poll/state';
-import { startSimulator, type Simulator } from '../../../simulator';
-import { eventsOf, TriggerUnderTest } from './setup';
+import type { Simulator } from '../../../simulator';
+import { activatedTrigger, eventsOf, SYNC, T0, TriggerUnderTest, usePatientOffice } from './setup';
 
 let sim: Simulator;
-const SYNC = { events: ['patientCreated', 'patientUpdated'] };
-const T0 = '2026-03-02 10:00:00';
-
-beforeAll(async () => {
-	sim = await startSimulator({ patients: 30, throttle: { mode: 'off' } });
-});
-afterAll(async () => await sim.close());
+const office = usePatientOffice();
 beforeEach(() => {
-	sim.reset();
-	resetPacing();
-	sim.clock.set(T0);
-	sim.clock.freeze();
+	sim = office();
 });
 
 const requests = () => sim.requests().map((entry) => ({ path: entry.path, query: entry.query }));
 const later = (seconds: number) => sim.clock.advance(seconds * 1000);
 
 /** A trigger activated at T0: the first poll seeds and emits nothing. */
-async function activated(parameters: IDataObject = SYNC, credentials: IDataObject = {}): Promise<TriggerUnderTest> {
-	const trigger = new TriggerUnderTest(sim, parameters, credentials);
-	const first = await trigger.poll();
-	expect(first.emitted).toBe(false);
-	sim.clearRequests();
-	return trigger;
-}
+const activated = async (parameters: IDataObject = SYNC, credentials: IDataObject = {}) => await activatedTrigger(sim, parameters, credentials);
 
 describe('first activation', () => {
 	it("emits nothing, learns Open Dental's now from the list and remembers what changed in that very second", async () => {

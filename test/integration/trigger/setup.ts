@@ -3,7 +3,8 @@
 import type { IDataObject, INodeExecutionData, WorkflowExecuteMode } from 'n8n-workflow';
 import { OpenDentalApi } from '../../../credentials/OpenDentalApi.credentials';
 import { OpenDentalTrigger } from '../../../nodes/OpenDentalTrigger/OpenDentalTrigger.node';
-import type { Simulator } from '../../../simulator';
+import { resetPacing } from '../../../nodes/OpenDental/transport/pacer';
+import { startSimulator, type Simulator } from '../../../simulator';
 import { runPoll } from '../../harness/n8nPoll';
 import { simulatorCredential } from '../setup';
 
@@ -54,3 +55,35 @@ export class TriggerUnderTest {
 
 export const keysOf = (items: IDataObject[], field: string) => items.map((item) => item[field] as number);
 export const eventsOf = (items: IDataObject[], field: string) => items.map((item) => `${item._event as string}:${item[field] as number}`);
+
+/** The sync example's events. */
+export const SYNC = { events: ['patientCreated', 'patientUpdated'] };
+/** The office's time at the start of each test of usePatientOffice(). */
+export const T0 = '2026-03-02 10:00:00';
+
+/**
+ * A simulated office of 30 patients for the file's tests: fresh data, no faults and an empty log
+ * before each test, and the office clock held at T0 (tests move it). Returns a getter for it.
+ */
+export function usePatientOffice(): () => Simulator {
+	let sim: Simulator;
+	beforeAll(async () => {
+		sim = await startSimulator({ patients: 30, throttle: { mode: 'off' } });
+	});
+	afterAll(async () => await sim.close());
+	beforeEach(() => {
+		sim.reset();
+		resetPacing();
+		sim.clock.set(T0);
+		sim.clock.freeze();
+	});
+	return () => sim;
+}
+
+/** A trigger after its first activation poll (which must emit nothing), with the log cleared. */
+export async function activatedTrigger(sim: Simulator, parameters: IDataObject, credentials: IDataObject = {}): Promise<TriggerUnderTest> {
+	const trigger = new TriggerUnderTest(sim, parameters, credentials);
+	expect((await trigger.poll()).emitted).toBe(false);
+	sim.clearRequests();
+	return trigger;
+}
