@@ -1,5 +1,6 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
+import { openDentalApiTest } from '../OpenDental/methods/credentialTest';
 import { getClinics } from '../OpenDental/methods/loadOptions';
 import { TRIGGER_PROPERTIES } from './description';
 import { pollOpenDental } from './poll';
@@ -17,11 +18,11 @@ export class OpenDentalTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'openDentalApi', required: true }],
+		credentials: [{ name: 'openDentalApi', required: true, testedBy: 'openDentalApiTest' }],
 		properties: TRIGGER_PROPERTIES,
 	};
 
-	methods = { loadOptions: { getClinics } };
+	methods = { credentialTest: { openDentalApiTest }, loadOptions: { getClinics } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		return await pollOpenDental.call(this);
