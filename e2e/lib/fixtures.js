@@ -8,6 +8,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { PROJECT_DIR } = require('./targets');
 const { NODE_TYPE } = require('./packageInstall');
+const { EVERY_TWO_SECONDS } = require('./activeTrigger');
 
 const EXAMPLES_DIR = path.join(PROJECT_DIR, 'examples');
 /** The credential the examples name; importing one with this id makes them run as they are. */
@@ -68,6 +69,22 @@ function openDentalNode(name, parameters, credential = EXAMPLE_CREDENTIAL, setti
 	};
 }
 
+/** An Open Dental Trigger node polling every 2 s (see activeTrigger.js). */
+function openDentalTriggerNode(name, parameters, credential = EXAMPLE_CREDENTIAL) {
+	return {
+		name,
+		type: `${NODE_TYPE}Trigger`,
+		typeVersion: 1,
+		parameters: { ...parameters, pollTimes: EVERY_TWO_SECONDS },
+		credentials: { openDentalApi: { id: credential.id, name: credential.name } },
+	};
+}
+
+/** A node that passes its items on: the place where a user's own node would go. */
+function noOpNode(name) {
+	return { name, type: 'n8n-nodes-base.noOp', typeVersion: 1, parameters: {} };
+}
+
 /** Edit Fields (Set) node that outputs one item holding `values`. */
 function setNode(name, values) {
 	const assignments = Object.entries(values).map(([field, value]) => ({
@@ -112,6 +129,8 @@ module.exports = {
 	simulatorCredential,
 	manualTrigger,
 	openDentalNode,
+	openDentalTriggerNode,
+	noOpNode,
 	setNode,
 	splitOutNode,
 	workflow,

@@ -1,11 +1,12 @@
 // The Open Dental Trigger in real n8n (both pinned versions), with the CRM sync example ACTIVATED
 // on `n8n start` and polling every 2 s against the simulator: every change reaches the CRM
 // placeholder exactly once, across the first activation, same-second changes, changes while a
-// poll pages, a restart of n8n, deactivation and re-activation, and a failing poll.
+// poll pages, a restart of n8n, deactivation and re-activation, and a failing poll. Then an
+// appointment trigger: watched changes with their previous values, and a deletion.
 import type { Simulator } from '../../simulator';
 import { startSimulator } from '../../simulator';
 import { arrivals, waitFor, withFastPolls } from '../lib/activeTrigger';
-import { loadExamples } from '../lib/fixtures';
+import { loadExamples, noOpNode, openDentalTriggerNode, workflow } from '../lib/fixtures';
 import { N8n } from '../lib/n8n';
 import { publicApi } from '../lib/publicApi';
 import { startServer } from '../lib/server';
@@ -17,6 +18,14 @@ jest.setTimeout(240_000);
 const WORKFLOW = 'odSyncPatients';
 const TRIGGER = 'New or changed patient';
 const CRM = 'Upsert contact (replace with your CRM or mailing-list node)';
+const APPOINTMENTS = 'odAppointmentChanges';
+const APPOINTMENT_CHANGES = 'Appointment changes';
+const appointmentWorkflow = workflow(APPOINTMENTS, 'Appointment changes', [
+	[
+		openDentalTriggerNode('Changed or deleted appointment', { events: ['appointmentChanged', 'appointmentDeleted'], watchFields: ['status', 'confirmation'] }),
+		noOpNode(APPOINTMENT_CHANGES),
+	],
+]);
 
 describe.each(TARGETS.map((target) => [target.n8nVersion, target] as const))('CRM sync trigger, activated, in n8n %s', (_version, target) => {
 	let sim: Simulator;
@@ -30,12 +39,12 @@ describe.each(TARGETS.map((target) => [target.n8nVersion, target] as const))('CR
 		server = await startServer(n8n, { env: { EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all', EXECUTIONS_DATA_SAVE_ON_ERROR: 'all' } });
 		api = await publicApi(server, { apiKey: api?.apiKey });
 	};
-	const polls = () => sim.requests().filter((entry) => entry.path === '/patients/Simple' && entry.query.DateTStamp !== undefined).length;
+	const polls = (path = '/patients/Simple') => sim.requests().filter((entry) => entry.path === path && entry.query.DateTStamp !== undefined).length;
 	const received = async () => (await arrivals(api, WORKFLOW, CRM)).map((item) => `${item.change as string}:${item.externalId as string}`);
 	/** Waits for `count` more polls to have started (so a duplicate would have had its chance). */
-	const morePolls = async (count: number) => {
-		const from = polls();
-		await waitFor(() => polls() >= from + count, `${count} more polls`);
+	const morePolls = async (count: number, path?: string) => {
+		const from = polls(path);
+		await waitFor(() => polls(path) >= from + count, `${count} more polls`);
 	};
 	/** Waits until the CRM node got everything expected, then two more polls, and compares exactly. */
 	const expectArrivals = async (...changes: string[]) => {
@@ -52,7 +61,7 @@ describe.each(TARGETS.map((target) => [target.n8nVersion, target] as const))('CR
 		n8n = await N8n.create(target, { timezone: sim.getConfig().officeTimeZone });
 		await n8n.importCredentials(credentials(sim));
 		const examples = loadExamples() as Record<string, object>;
-		await n8n.importWorkflows([withFastPolls(examples['sync-patients-to-crm'], TRIGGER)]);
+		await n8n.importWorkflows([withFastPolls(examples['sync-patients-to-crm'], TRIGGER), appointmentWorkflow]);
 		await start();
 	}, 240_000);
 
@@ -132,5 +141,26 @@ describe.each(TARGETS.map((target) => [target.n8nVersion, target] as const))('CR
 		sim.touchPatient(41);
 		await expectArrivals(...updated(41));
 		expect(await failed()).toHaveLength(errorsBefore + 1);
+	});
+
+	test('appointments: a confirmation and a status change arrive once with their previous values, a deletion once', async () => {
+		await api.activate(APPOINTMENTS);
+		await waitFor(() => polls('/appointments') >= 2, 'the appointment trigger to poll');
+		const upcoming = sim.records('appointment').filter((apt) => apt.AptStatus === 'Scheduled' && apt.AptDateTime > sim.clock.now());
+		const [toConfirm, toBreak, toDelete] = upcoming;
+		const confirmed = toConfirm.Confirmed === 21 ? 22 : 21;
+		sim.update('appointment', toConfirm.AptNum, { Confirmed: confirmed });
+		sim.update('appointment', toBreak.AptNum, { AptStatus: 'Broken' });
+		sim.remove('appointment', toDelete.AptNum);
+		const changes = async () =>
+			(await arrivals(api, APPOINTMENTS, APPOINTMENT_CHANGES)).map((item) => [item._event, item.AptNum, item.changedFields ?? item.HistApptAction, item.previous ?? null]);
+		await waitFor(async () => (await changes()).length >= 3, '3 appointment changes').catch(() => undefined);
+		await morePolls(2, '/appointments');
+		expect(await changes()).toEqual([
+			['appointmentChanged', toConfirm.AptNum, ['confirmation'], { Confirmed: toConfirm.Confirmed }],
+			['appointmentChanged', toBreak.AptNum, ['status'], { AptStatus: 'Scheduled' }],
+			['appointmentDeleted', toDelete.AptNum, 'Deleted', null],
+		]);
+		await api.deactivate(APPOINTMENTS);
 	});
 });
