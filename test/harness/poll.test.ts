@@ -1,6 +1,6 @@
 // The poll runner: a polling node's poll() in n8n-core's PollContext, over real HTTP, with the
-// node's static data carried from one poll to the next as n8n saves it. A probe trigger stands in
-// for the Open Dental Trigger to come; it reaches Open Dental through the package's transport.
+// node's static data carried from one poll to the next as n8n saves it. A minimal probe trigger
+// checks the runner itself (the Open Dental Trigger's tests are in test/integration/trigger/).
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { OpenDentalApi } from '../../credentials/OpenDentalApi.credentials';
