@@ -73,18 +73,19 @@ async function readChanges(
 	const created = KeySet.from(state.created);
 	const snapshots = state.snap ? new Map(Object.entries(state.snap).map(([key, value]) => [Number(key), value])) : undefined;
 	const next: TriggerState = { ...state };
-	const emissions: Emission[] = [];
+	let emissions: Emission[] = [];
 
 	if ([...events].some((event) => event !== 'appointmentDeleted')) {
 		const read = await readWindow.call(this, connection, { spec, filters, since: sinceOf(state), cursor: state.window, pageBudget: budget });
-		emissions.push(...classify(read.rows, { spec, events, watch: params.watch, since: read.since, existing: read.since === BEGINNING, seen, created, snapshots }));
+		// concat, not push(...): a poll may emit 100,000 records, too many arguments for one call.
+		emissions = emissions.concat(classify(read.rows, { spec, events, watch: params.watch, since: read.since, existing: read.since === BEGINNING, seen, created, snapshots }));
 		next.window = read.next;
 		if (!read.next && read.until) next.wm = read.until;
 	}
 	if (state.del) {
 		const deleted = await readDeletions.call(this, connection, filters, state.del, budget);
 		next.del = deleted.next;
-		emissions.push(...deleted.rows.map((row): Emission => ({ row, event: 'appointmentDeleted' })));
+		emissions = emissions.concat(deleted.rows.map((row): Emission => ({ row, event: 'appointmentDeleted' })));
 	}
 
 	const reference = next.window?.until ?? next.wm;

@@ -52,11 +52,11 @@ export async function readWindow(this: OpenDentalContext, connection: OpenDental
 		read = await openDentalReadPages.call(this, connection, list, { startOffset: start, pageBudget: 1 });
 		budget--;
 	}
-	const rows = [...read.rows];
-	let { endOffset, complete } = read;
+	let { rows, endOffset, complete } = read;
 	if (!complete && budget > 0) {
 		const more = await openDentalReadPages.call(this, connection, list, { startOffset: endOffset, pageBudget: budget });
-		rows.push(...more.rows);
+		// concat, not push(...): a poll may read 100,000 rows, too many arguments for one call.
+		rows = rows.concat(more.rows);
 		({ endOffset, complete } = more);
 	}
 	checkRows.call(this, spec, rows, since);
@@ -64,13 +64,13 @@ export async function readWindow(this: OpenDentalContext, connection: OpenDental
 	if (!complete && !ordered) {
 		// Without key order a window cannot be resumed safely: read the rest of it now.
 		const rest = await openDentalReadPages.call(this, connection, list, { startOffset: endOffset });
-		rows.push(...rest.rows);
+		rows = rows.concat(rest.rows);
 		complete = true;
 	}
 	const fresh = cursor ? rows.filter((row) => keyOf(spec, row) > cursor.lastKey) : distinct(spec, rows);
 	const until = cursor?.until ?? (rows.length > 0 ? String(rows[0].serverDateTime) : undefined);
 	if (complete) return { since, rows: fresh, until };
-	const lastKey = Math.max(cursor?.lastKey ?? 0, ...rows.map((row) => keyOf(spec, row)));
+	const lastKey = rows.reduce((highest, row) => Math.max(highest, keyOf(spec, row)), cursor?.lastKey ?? 0);
 	return { since, rows: fresh, next: { since, until: until!, offset: endOffset, lastKey } };
 }
 
