@@ -8,6 +8,7 @@ import { BEGINNING, later, shiftSeconds } from './officeTime';
 import { toItems } from './output';
 import { sampleItems } from './sample';
 import { seedState } from './seed';
+import { furthest, remember } from './latest';
 import { loadState, saveState, STATE_LIMITS, type TriggerState } from './state';
 import { readWindow } from './windowRead';
 
@@ -40,14 +41,18 @@ export async function pollOpenDental(this: IPollFunctions): Promise<INodeExecuti
 	polling.add(busyKey);
 	try {
 		const staticData = this.getWorkflowStaticData('node');
-		const state = loadState(staticData, params.setup);
-		if (!state) {
-			saveState(staticData, await seedState.call(this, connection, params));
+		const stored = loadState(staticData, params.setup);
+		if (!stored) {
+			const seeded = await seedState.call(this, connection, params);
+			saveState(staticData, seeded);
+			remember(busyKey, seeded);
 			return null;
 		}
-		const { emissions, next } = await readChanges.call(this, connection, params, state);
+		const { emissions, next } = await readChanges.call(this, connection, params, furthest(busyKey, stored));
 		// Only now, with every request of the poll answered, does the state move.
+		next.seq += 1;
 		saveState(staticData, next);
+		remember(busyKey, next);
 		return emissions.length > 0 ? [toItems(emissions, params.simplify, timeZone)] : null;
 	} finally {
 		polling.delete(busyKey);

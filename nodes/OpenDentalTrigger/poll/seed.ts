@@ -1,3 +1,4 @@
+import { randomUUID } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 import { addDays } from '../../OpenDental/helpers/dates';
 import { type OpenDentalConnection, type OpenDentalContext, openDentalRequestAllItems } from '../../OpenDental/transport';
@@ -27,7 +28,7 @@ export async function seedState(this: OpenDentalContext, connection: OpenDentalC
 	if (start === officeNow && officeNow !== BEGINNING) {
 		for (const row of await read(spec.path, { ...filters, DateTStamp: officeNow })) seen.add(String(row.DateTStamp), Number(row[spec.primaryKey]));
 	}
-	const state: TriggerState = { v: 1, setup: params.setup, wm: start, floor: start, seen: seen.toStored(), created: {} };
+	const state: TriggerState = { v: 1, setup: params.setup, line: randomUUID(), seq: 0, wm: start, floor: start, seen: seen.toStored(), created: {} };
 	if (params.events.has('appointmentChanged') && officeNow !== BEGINNING) {
 		const upcoming = await read(spec.path, { ...filters, dateStart: addDays(officeNow.slice(0, 10), -1) }, STATE_LIMITS.maxSnapshots);
 		state.snap = Object.fromEntries(upcoming.map((row) => [String(row.AptNum), snapshotOf(row)]));

@@ -11,6 +11,10 @@ export interface TriggerState {
 	v: 1;
 	/** The events, filters and start chosen; a different setup starts afresh. */
 	setup: string;
+	/** Identifies the activation this state descends from (see latest.ts). */
+	line: string;
+	/** Polls since that activation. */
+	seq: number;
 	/** Open Dental's serverDateTime when the last complete window was read: office wall time, never n8n's clock. */
 	wm: string;
 	/** (primary key, DateTStamp) of records already handled whose stamp is still inside the overlap. */
@@ -65,6 +69,7 @@ export function loadState(staticData: IDataObject, setup: string): TriggerState 
 	const state = staticData[STATE_KEY] as TriggerState | undefined;
 	if (!state || typeof state !== 'object' || state.v !== 1 || state.setup !== setup) return undefined;
 	if (!isWallTime(state.wm) || typeof state.seen !== 'object' || typeof state.created !== 'object') return undefined;
+	if (typeof state.line !== 'string' || !Number.isInteger(state.seq)) return undefined;
 	if (state.window && !isWindow(state.window)) return undefined;
 	if (state.del && !isDeletionCursor(state.del)) return undefined;
 	if (state.floor !== undefined && !isWallTime(state.floor)) return undefined;

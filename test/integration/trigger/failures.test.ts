@@ -117,3 +117,31 @@ describe('a different setup', () => {
 		expect(sim.requests()).toEqual([]);
 	});
 });
+
+describe('one trigger registered twice in one n8n (a workflow imported again and re-activated)', () => {
+	it('each registration polls with its own copy of the static data, yet each change comes once', async () => {
+		const first = await activated();
+		const second = new TriggerUnderTest(sim, SYNC);
+		// Both registrations loaded the same saved state.
+		second.staticData = JSON.parse(JSON.stringify(first.staticData));
+		sim.clock.advance(5000);
+		sim.touch('patient', 4);
+		expect(eventsOf((await first.poll()).items, 'PatNum')).toEqual(['patientUpdated:4']);
+		expect((await second.poll()).emitted).toBe(false);
+		sim.clock.advance(5000);
+		sim.touch('patient', 5);
+		expect(eventsOf((await second.poll()).items, 'PatNum')).toEqual(['patientUpdated:5']);
+		expect((await first.poll()).emitted).toBe(false);
+	});
+
+	it('a new activation (no saved state) starts afresh, whatever an earlier one left in this process', async () => {
+		const earlier = await activated();
+		sim.clock.advance(5000);
+		sim.touch('patient', 6);
+		await earlier.poll();
+		const fresh = await activated();
+		sim.clock.advance(5000);
+		sim.touch('patient', 7);
+		expect(eventsOf((await fresh.poll()).items, 'PatNum')).toEqual(['patientUpdated:7']);
+	});
+});

@@ -32,7 +32,7 @@ describe('first activation', () => {
 		]);
 		expect(trigger.staticData).toEqual({
 			'node:Node Under Test': {
-				[STATE_KEY]: { v: 1, setup: expect.any(String), wm: T0, floor: T0, seen: { [T0]: '4' }, created: {} },
+				[STATE_KEY]: { v: 1, setup: expect.any(String), line: expect.stringMatching(/^[0-9a-f-]{36}$/), seq: 0, wm: T0, floor: T0, seen: { [T0]: '4' }, created: {} },
 			},
 		});
 		// Neither change from before the start comes later.
