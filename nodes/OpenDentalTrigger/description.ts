@@ -4,7 +4,7 @@ import { APPOINTMENT_STATUSES } from '../OpenDental/actions/appointment/filters'
 const PATIENT_EVENTS = ['patientCreated', 'patientUpdated'];
 const APPOINTMENT_EVENTS = ['appointmentCreated', 'appointmentUpdated', 'appointmentChanged', 'appointmentDeleted'];
 
-export const PATIENT_STATUSES = ['Patient', 'NonPatient', 'Inactive', 'Archived', 'Deceased', 'Prospective'];
+const PATIENT_STATUSES = ['Patient', 'NonPatient', 'Inactive', 'Archived', 'Deceased', 'Prospective'];
 
 export const TRIGGER_PROPERTIES: INodeProperties[] = [
 	{

@@ -11,7 +11,7 @@ export type TriggerEvent =
 	| 'appointmentDeleted'
 	| 'commlogCreated';
 
-export const EVENT_KIND: Record<TriggerEvent, RecordKind> = {
+const EVENT_KIND: Record<TriggerEvent, RecordKind> = {
 	patientCreated: 'patient',
 	patientUpdated: 'patient',
 	appointmentCreated: 'appointment',

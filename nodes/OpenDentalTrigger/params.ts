@@ -23,7 +23,7 @@ export interface TriggerParams {
 
 export function readParams(this: IPollFunctions, timeZone: string): TriggerParams {
 	const fail = (message: string, description?: string) => new NodeOperationError(this.getNode(), message, { description });
-	const events = (this.getNodeParameter('events', []) as TriggerEvent[]) ?? [];
+	const events = this.getNodeParameter('events', []) as TriggerEvent[];
 	const kind = kindOfEvents(events);
 	if (!(kind in KINDS)) throw fail(kind);
 	const spec = KINDS[kind as keyof typeof KINDS];

@@ -235,6 +235,20 @@ export function notRecords(node: INode, request: string, offset: number, idField
 	return readError(node, message, `Request: ${request} with Offset=${offset}. Every row of this list is a record with its own ID. ${CHECK_SERVER}`, itemIndex);
 }
 
+/** A list of records without Open Dental's serverDateTime, which a watermark needs (before 21.2). */
+export function noServerTime(node: INode, request: string, plural: string): NodeApiError {
+	return readError(node, `Open Dental sent ${plural} without serverDateTime`, `Request: ${request}. The trigger needs Open Dental 21.2 or later, whose lists carry the server's time.`);
+}
+
+/** Rows changed before the DateTStamp asked for: this Open Dental version ignores the filter. */
+export function stampFilterIgnored(node: INode, request: string, plural: string, sinceVersion: string): NodeApiError {
+	return readError(
+		node,
+		`This Open Dental version does not filter ${plural} by DateTStamp`,
+		`Request: ${request}. Open Dental answered with ${plural} changed before the time asked for, so it ignores the filter (added in version ${sinceVersion}). Update Open Dental to use this event.`,
+	);
+}
+
 /** A read that reached the rows or pages one read may take: more is a runaway, not a sync. */
 export function readTooLong(node: INode, request: string, bound: number, unit: 'rows' | 'pages', itemIndex?: number): NodeApiError {
 	return readError(

@@ -1,9 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
-import type { OpenDentalConnection, OpenDentalContext } from '../../OpenDental/transport';
-import { openDentalReadPages } from '../../OpenDental/transport/paging';
+import { type OpenDentalConnection, type OpenDentalContext, openDentalReadPages } from '../../OpenDental/transport';
 import type { DeletionCursor } from './state';
 
-export const DELETIONS_PATH = '/histappointments';
+const DELETIONS_PATH = '/histappointments';
 
 export const deletionsList = (filters: IDataObject) => ({ path: DELETIONS_PATH, qs: { ...filters, HistApptAction: 'Deleted' }, idField: 'HistApptNum' });
 

@@ -10,6 +10,7 @@ import { sampleItems } from './sample';
 import { seedState } from './seed';
 import { furthest, remember } from './latest';
 import { loadState, saveState, STATE_LIMITS, type TriggerState } from './state';
+import { snapshotTime } from './watch';
 import { readWindow } from './windowRead';
 
 // One poll at a time per trigger node in this process: n8n starts a tick even while the previous
@@ -21,7 +22,7 @@ const polling = new Set<string>();
 const POLL_BUDGET_MS = 60_000;
 const UNTHROTTLED_PAGES = 100;
 
-export function pagesPerPoll(params: TriggerParams, connection: OpenDentalConnection): number {
+function pagesPerPoll(params: TriggerParams, connection: OpenDentalConnection): number {
 	if (params.pagesPerPoll > 0) return params.pagesPerPoll;
 	return connection.intervalMs > 0 ? Math.max(1, Math.floor(POLL_BUDGET_MS / connection.intervalMs)) : UNTHROTTLED_PAGES;
 }
@@ -112,8 +113,7 @@ async function readChanges(
 function prunedSnapshots(snapshots: Map<number, string>): Record<string, string> {
 	let entries = [...snapshots.entries()];
 	if (entries.length > STATE_LIMITS.maxSnapshots) {
-		const timeOf = (snapshot: string) => snapshot.split('|')[1] ?? '';
-		entries = entries.sort((a, b) => timeOf(b[1]).localeCompare(timeOf(a[1]))).slice(0, STATE_LIMITS.maxSnapshots);
+		entries = entries.sort((a, b) => snapshotTime(b[1]).localeCompare(snapshotTime(a[1]))).slice(0, STATE_LIMITS.maxSnapshots);
 	}
 	return Object.fromEntries(entries.map(([key, value]) => [String(key), value]));
 }

@@ -9,7 +9,7 @@ import { deletionsList } from './deletions';
 import { BEGINNING, shiftSeconds } from './officeTime';
 import { toItems } from './output';
 
-export const SAMPLE_SIZE = 5;
+const SAMPLE_SIZE = 5;
 const SAMPLE_DAYS = 30;
 
 /**

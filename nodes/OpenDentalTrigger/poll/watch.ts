@@ -22,6 +22,11 @@ export function snapshotOf(row: IDataObject): string {
 	return SNAPSHOT_FIELDS.map((field) => valueOf(row, field).replace(/\|/g, '/')).join('|');
 }
 
+/** The appointment's AptDateTime as its snapshot holds it. */
+export function snapshotTime(snapshot: string): string {
+	return parse(snapshot).AptDateTime;
+}
+
 function parse(snapshot: string): Record<string, string> {
 	const values = snapshot.split('|');
 	return Object.fromEntries(SNAPSHOT_FIELDS.map((field, index) => [field, values[index] ?? '']));

@@ -1,7 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
-import type { OpenDentalConnection, OpenDentalContext } from '../../OpenDental/transport';
-import { openDentalReadPages } from '../../OpenDental/transport/paging';
+import { noServerTime, type OpenDentalConnection, type OpenDentalContext, openDentalReadPages, stampFilterIgnored } from '../../OpenDental/transport';
 import type { KindSpec } from '../events';
 import { isWallTime } from './officeTime';
 import type { WindowCursor } from './state';
@@ -27,10 +25,6 @@ interface WindowReadRequest {
 
 const keyOf = (spec: KindSpec, row: IDataObject) => Number(row[spec.primaryKey]);
 
-function readFailure(ctx: OpenDentalContext, message: string, description: string): NodeApiError {
-	return new NodeApiError(ctx.getNode(), { message }, { message, description });
-}
-
 /**
  * Reads the records changed since a DateTStamp, at most `pageBudget` pages this poll. A window
  * that needs more pages goes on in the next poll after the last key read: the list is in key
@@ -44,8 +38,10 @@ export async function readWindow(this: OpenDentalContext, connection: OpenDental
 	const list = { path: spec.path, qs: { ...request.filters, DateTStamp: since }, idField: spec.primaryKey };
 	let budget = request.pageBudget;
 	let start = cursor ? Math.max(0, cursor.offset - 1) : 0;
-	let read = await openDentalReadPages.call(this, connection, list, { startOffset: start, pageBudget: cursor ? 1 : budget });
-	budget -= cursor ? 1 : budget;
+	// Going on, the first page is read alone: its first row says whether the window's place moved.
+	const firstBudget = cursor ? 1 : budget;
+	let read = await openDentalReadPages.call(this, connection, list, { startOffset: start, pageBudget: firstBudget });
+	budget -= firstBudget;
 	// Stepping back may take more than the budget: it only re-reads pages this window has passed.
 	while (cursor && start > 0 && read.rows.length > 0 && keyOf(spec, read.rows[0]) > cursor.lastKey) {
 		start = Math.max(0, start - connection.pageSize);
@@ -82,15 +78,8 @@ function distinct(spec: KindSpec, rows: IDataObject[]): IDataObject[] {
 /** Every row must carry the times the trigger relies on, and a DateTStamp the filter let through. */
 function checkRows(this: OpenDentalContext, spec: KindSpec, rows: IDataObject[], since: string): void {
 	const request = `GET ${spec.path}`;
-	if (rows.length > 0 && !isWallTime(rows[0].serverDateTime)) {
-		throw readFailure(this, `Open Dental sent ${spec.plural} without serverDateTime`, `Request: ${request}. The trigger needs Open Dental 21.2 or later, whose lists carry the server's time.`);
-	}
-	const outside = rows.find((row) => !isWallTime(row.DateTStamp) || (row.DateTStamp as string) < since);
-	if (outside) {
-		throw readFailure(
-			this,
-			`This Open Dental version does not filter ${spec.plural} by DateTStamp`,
-			`Request: ${request}. Open Dental answered with ${spec.plural} changed before the time asked for, so it ignores the filter (added in version ${spec.stampFilterSince}). Update Open Dental to use this event.`,
-		);
+	if (rows.length > 0 && !isWallTime(rows[0].serverDateTime)) throw noServerTime(this.getNode(), request, spec.plural);
+	if (rows.some((row) => !isWallTime(row.DateTStamp) || (row.DateTStamp as string) < since)) {
+		throw stampFilterIgnored(this.getNode(), request, spec.plural, spec.stampFilterSince);
 	}
 }
