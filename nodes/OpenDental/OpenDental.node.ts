@@ -13,7 +13,7 @@ export class OpenDental implements INodeType {
 		group: ['input'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Patients, appointments, commlogs and recalls in Open Dental: reminders, confirmations and syncs with complete, rate-aware paging',
+		description: 'Patients, appointments, commlogs, recalls and read-only reports in Open Dental: reminders, confirmations and syncs with complete, rate-aware paging',
 		defaults: { name: 'Open Dental' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -1,5 +1,5 @@
 import { ExecuteContext } from 'n8n-core';
-import type { CloseFunction, IExecuteData, INodeExecutionData } from 'n8n-workflow';
+import type { CloseFunction, IExecuteData, INodeExecutionData, NodeExecutionHint } from 'n8n-workflow';
 import { createRunExecutionData, UnexpectedError } from 'n8n-workflow';
 import { withLoopbackOnly } from './networkGuard';
 import { harnessWorkflow, type HarnessNodeOptions } from './n8nWorkflow';
@@ -13,6 +13,8 @@ export interface RunNodeOptions extends Omit<HarnessNodeOptions, 'nodeFields' | 
 	signal?: AbortSignal;
 	/** Hosts the node may connect to, default 127.0.0.1 only. */
 	allowedHosts?: string[];
+	/** Receives the execution hints the node added (shown in n8n's output pane). */
+	hints?: NodeExecutionHint[];
 }
 
 /**
@@ -54,6 +56,7 @@ export async function runNode(options: RunNodeOptions): Promise<INodeExecutionDa
 		} finally {
 			// As WorkflowExecute.executeNode does once the node is done.
 			await Promise.allSettled(closeFunctions.map(async (close) => await close()));
+			options.hints?.push(...context.hints);
 		}
 	}, options.allowedHosts);
 }

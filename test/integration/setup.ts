@@ -1,5 +1,5 @@
 // Runs the real node (n8n-core's execution context, real HTTP) against the simulator on 127.0.0.1.
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, NodeExecutionHint } from 'n8n-workflow';
 import { OpenDentalApi } from '../../credentials/OpenDentalApi.credentials';
 import { OpenDental } from '../../nodes/OpenDental/OpenDental.node';
 import { DEFAULT_KEYS, maxInFlight, type Simulator } from '../../simulator';
@@ -18,6 +18,7 @@ export interface RunOptions {
 	timezone?: string;
 	signal?: AbortSignal;
 	allowedHosts?: string[];
+	hints?: NodeExecutionHint[];
 }
 
 /** A credential for the simulator: custom URL, the public test keys, no client-side throttle. */
@@ -44,6 +45,7 @@ export async function runOpenDental(sim: Pick<Simulator, 'baseUrl'>, parameters:
 		timezone: options.timezone,
 		signal: options.signal,
 		allowedHosts: options.allowedHosts,
+		hints: options.hints,
 	});
 	return output[0];
 }

@@ -19,7 +19,7 @@ describe('node description', () => {
 		expect(description.credentials).toEqual([{ name: 'openDentalApi', required: true, testedBy: 'openDentalApiTest' }]);
 		const values = (property?: INodeProperties) => property?.options?.map((o) => (o as { value: string }).value);
 		const resource = description.properties.find((p) => p.name === 'resource');
-		expect(values(resource)).toEqual(['appointment', 'commlog', 'patient', 'recall']);
+		expect(values(resource)).toEqual(['appointment', 'commlog', 'patient', 'query', 'recall']);
 		// Workflows saved before there were other resources rely on this default.
 		expect(resource?.default).toBe('patient');
 		const operations = Object.fromEntries(
@@ -29,10 +29,11 @@ describe('node description', () => {
 			appointment: ['appendNote', 'break', 'confirm', 'get', 'getAll'],
 			commlog: ['create', 'getAll'],
 			patient: ['get', 'getAll', 'search'],
+			query: ['run'],
 			recall: ['getList', 'setStatus'],
 		});
 		expect(names(description.properties)).toEqual(
-			expect.arrayContaining(['resource', 'operation', 'patNum', 'returnAll', 'limit', 'filters', 'simplify']),
+			expect.arrayContaining(['resource', 'operation', 'patNum', 'returnAll', 'limit', 'filters', 'simplify', 'sql']),
 		);
 	});
 

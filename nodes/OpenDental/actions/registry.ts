@@ -1,11 +1,12 @@
 import { appointment } from './appointment';
 import { commlog } from './commlog';
 import { patient } from './patient';
+import { query } from './query';
 import { recall } from './recall';
 import type { Operation, Resource } from './types';
 
 /** Every resource of the node, in the Resource dropdown's order: one line each. */
-export const RESOURCES: Resource[] = [appointment, commlog, patient, recall];
+export const RESOURCES: Resource[] = [appointment, commlog, patient, query, recall];
 
 export const RESOURCE_OPTIONS = RESOURCES.map(({ name, value }) => ({ name, value }));
 

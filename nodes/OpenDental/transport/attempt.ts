@@ -29,6 +29,8 @@ export interface OpenDentalRequest {
 	writes?: string;
 	/** The paid API permission the method needs, named when Open Dental refuses it. */
 	permission?: PaidPermission;
+	/** What a 400 with Open Dental's explanation means for this request; the explanation follows it. */
+	rejectedMessage?: string;
 	/** Aborted when the caller no longer needs the answer: the first attempt still goes out (so the requests
 	 * made do not depend on timing), but no retry does. */
 	signal?: AbortSignal;

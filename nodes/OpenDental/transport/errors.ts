@@ -29,6 +29,8 @@ export interface FailureContext {
 	notFoundMessage?: string;
 	/** The paid permission the method needs. */
 	permission?: PaidPermission;
+	/** What a 400 with Open Dental's explanation means, e.g. "Open Dental could not run the query". */
+	rejectedMessage?: string;
 	/** What the request writes, when it is a write. */
 	writes?: string;
 	/** The last attempt may have been carried out although it failed (a write that was not sent again). */
@@ -163,10 +165,22 @@ function refusedPermission(failure: AttemptFailure, permission: PaidPermission):
 	const enable = `${permission} is a paid Open Dental API permission (${price}); the office enables it for its customer key in Open Dental's developer portal. A Read All key can only read.`;
 	const reason = refusalReason(failure.serverMessage);
 	if (reason === 'keys') return undefined;
+	if (reason === 'notReadOnly') {
+		return {
+			summary: 'Open Dental refused the query as not read-only',
+			hint: "Open Dental runs only statements it can tell are reads; the keys and the permission are fine. Rewrite the report as a plain SELECT (no temporary tables, variables or locking).",
+		};
+	}
 	if (reason === 'permission') {
 		return { summary: `This customer key lacks Open Dental's ${permission} permission, which this operation needs`, hint: enable };
 	}
 	return { summary: `Open Dental refused the request: the keys are wrong, or the key lacks the ${permission} permission this operation needs`, hint: `${enable} Check both keys too.` };
+}
+
+/** A 400 whose explanation is the answer (a query's SQL error): the request's meaning, then Open Dental's text. */
+function rejection(failure: AttemptFailure, context: FailureContext): string | undefined {
+	if (failure.status !== 400 || !context.rejectedMessage || !failure.serverMessage || isOfficeUnreachable(400, failure.serverMessage)) return undefined;
+	return `${context.rejectedMessage}: ${failure.serverMessage}`;
 }
 
 /** What the error says about a write that failed: whether it may have been carried out, and what to do. */
@@ -188,7 +202,7 @@ function writeOutcome(context: FailureContext): { suffix: string; advice: string
 export function toNodeApiError(node: INode, failure: AttemptFailure, context: FailureContext): NodeApiError {
 	const refused = context.permission ? refusedPermission(failure, context.permission) : undefined;
 	const outcome = writeOutcome(context);
-	let message = refused?.summary ?? failureSummary(failure, context.notFoundMessage);
+	let message = refused?.summary ?? rejection(failure, context) ?? failureSummary(failure, context.notFoundMessage);
 	if (failure.retryable && context.attempts > 1 && !context.uncertain) message += ` (gave up after ${context.attempts} attempts)`;
 	message += outcome.suffix;
 	const description = [

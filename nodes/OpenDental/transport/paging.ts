@@ -14,6 +14,8 @@ export interface ListRequest {
 	/**
 	 * Field that identifies a row, used to drop rows that shifted into a later page; every row must
 	 * carry it. Several fields when only together they identify a row (the recall list: patient and type).
+	 * None ([]) for rows without an identity (a report): every row is kept, and a full page equal to
+	 * the one before it means the server ignored Offset.
 	 */
 	idField: string | string[];
 	/** GET, or PUT for the one list that is read with a body (a read-only query). */
@@ -21,6 +23,8 @@ export interface ListRequest {
 	body?: IDataObject;
 	/** The paid permission the list needs, named when Open Dental refuses it. */
 	permission?: PaidPermission;
+	/** What a 400 with Open Dental's explanation means for this list, e.g. that a query could not run. */
+	rejectedMessage?: string;
 	/** Stop after this many distinct rows; undefined = every row. */
 	limit?: number;
 	/** The input item the read is for; errors name it only when there is one. */
@@ -68,6 +72,7 @@ class RowCollector {
 
 	/** Adds a page's new rows and returns how many were new. */
 	add(page: IDataObject[]): number {
+		if (this.idFields.length === 0) return this.addWithoutIds(page);
 		let fresh = 0;
 		for (const row of page) {
 			if (this.wanted === 0) break;
@@ -79,6 +84,19 @@ class RowCollector {
 			this.wanted--;
 		}
 		return fresh;
+	}
+
+	private lastPage = '';
+
+	/** Rows without identity are all kept; a page that repeats the one before counts as nothing new. */
+	private addWithoutIds(page: IDataObject[]): number {
+		const text = JSON.stringify(page);
+		if (page.length > 0 && text === this.lastPage) return 0;
+		this.lastPage = text;
+		const kept = page.slice(0, this.wanted);
+		for (const row of kept) this.rows.push(row);
+		this.wanted -= kept.length;
+		return kept.length;
 	}
 }
 
@@ -112,6 +130,8 @@ export interface PagesRead {
 	endOffset: number;
 	/** Whether the list ended (or the limit was reached) rather than the page budget. */
 	complete: boolean;
+	/** Pages that came back. */
+	pages: number;
 }
 
 /**
@@ -143,6 +163,7 @@ export async function openDentalReadPages(
 	let nextOffset = startOffset;
 	let askedAhead = 0;
 	let endOffset = startOffset;
+	let pagesRead = 0;
 
 	const askFor = (offset: number, ask: number): PendingPage => {
 		const qs = { ...request.qs, Limit: ask, Offset: offset };
@@ -153,6 +174,7 @@ export async function openDentalReadPages(
 			body: request.body,
 			idempotent: true,
 			permission: request.permission,
+			rejectedMessage: request.rejectedMessage,
 			itemIndex: request.itemIndex,
 			signal: unneeded.signal,
 		});
@@ -181,6 +203,7 @@ export async function openDentalReadPages(
 			}
 			askedAhead -= page.ask;
 			const body = await page.response;
+			pagesRead++;
 			if (!Array.isArray(body)) throw unexpectedResponse(this.getNode(), 'a list', named, request.itemIndex);
 			const problem = rowProblem(body, idFields);
 			if (problem) {
@@ -209,7 +232,7 @@ export async function openDentalReadPages(
 	} finally {
 		await settle(pending, unneeded);
 	}
-	return { rows: collector.rows, endOffset, complete };
+	return { rows: collector.rows, endOffset, complete, pages: pagesRead };
 }
 
 /** Lets voided or surplus pages finish without retrying, so no request outlives the operation. */

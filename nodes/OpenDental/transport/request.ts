@@ -33,6 +33,7 @@ export async function openDentalRequest(this: OpenDentalContext, connection: Ope
 				attempts: error.attempts,
 				notFoundMessage: request.notFoundMessage,
 				permission: request.permission,
+				rejectedMessage: request.rejectedMessage,
 				writes: request.writes,
 				uncertain: error.uncertain,
 				earlierUncertain: error.earlierUncertain,
