@@ -15,6 +15,8 @@ const EXAMPLES_DIR = path.join(PROJECT_DIR, 'examples');
 const EXAMPLE_CREDENTIAL = { id: 'odSimulatorCred', name: 'Open Dental simulator' };
 /** The credential of the examples that write (reminders, replies, recalls): a key with the Comm permission. */
 const COMM_CREDENTIAL = { id: 'odSimulatorCommCred', name: 'Open Dental simulator (Comm)' };
+/** The credential of the report examples: a key with the Queries permission. */
+const QUERY_CREDENTIAL = { id: 'odSimulatorQueryCred', name: 'Open Dental simulator (Queries)' };
 
 /** Every example workflow, keyed by file name without .json. */
 function loadExamples() {
@@ -125,6 +127,7 @@ function workflow(id, name, branches) {
 module.exports = {
 	EXAMPLE_CREDENTIAL,
 	COMM_CREDENTIAL,
+	QUERY_CREDENTIAL,
 	loadExamples,
 	simulatorCredential,
 	manualTrigger,

@@ -4,6 +4,7 @@ import { DEFAULT_KEYS } from '../../simulator';
 import {
 	COMM_CREDENTIAL,
 	EXAMPLE_CREDENTIAL,
+	QUERY_CREDENTIAL,
 	manualTrigger,
 	openDentalNode,
 	setNode,
@@ -15,6 +16,7 @@ import {
 export const FREE_KEY = DEFAULT_KEYS[0];
 export const COMM_KEY = DEFAULT_KEYS[1];
 export const ENTERPRISE_KEY = DEFAULT_KEYS[2];
+export const QUERY_KEY = DEFAULT_KEYS[5];
 export const WRONG_CUSTOMER_KEY = 'WrongCustKey0042';
 
 export const WRONG_KEY_CREDENTIAL = { id: 'odWrongKeyCred', name: 'Open Dental wrong key' };
@@ -34,6 +36,7 @@ export function credentials(sim: Simulator) {
 	return [
 		simulatorCredential({ ...EXAMPLE_CREDENTIAL, baseUrl, key: FREE_KEY }),
 		simulatorCredential({ ...COMM_CREDENTIAL, baseUrl, key: COMM_KEY }),
+		simulatorCredential({ ...QUERY_CREDENTIAL, baseUrl, key: QUERY_KEY }),
 		simulatorCredential({ ...WRONG_KEY_CREDENTIAL, baseUrl, key: { developerKey: FREE_KEY.developerKey, customerKey: WRONG_CUSTOMER_KEY } }),
 		simulatorCredential({ ...PACED_CREDENTIAL_A, baseUrl, key: ENTERPRISE_KEY, rateLimit: 'custom', requestIntervalMs: PACED_INTERVAL_MS }),
 		simulatorCredential({ ...PACED_CREDENTIAL_B, baseUrl, key: ENTERPRISE_KEY, rateLimit: 'custom', requestIntervalMs: PACED_INTERVAL_MS }),

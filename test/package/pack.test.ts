@@ -22,10 +22,10 @@ describe('published package', () => {
 		expect([...new Set(files.map((file) => file.split('/')[0]))].sort()).toEqual(['LICENSE', 'README.md', 'dist', 'package.json']);
 		for (const entry of [...manifest.n8n.nodes, ...manifest.n8n.credentials]) expect(files).toContain(entry);
 		expect(files).toEqual(expect.arrayContaining(['dist/nodes/OpenDental/openDental.svg', 'dist/credentials/openDental.svg']));
-		// No tests, simulator, harness or sources: by folder or file name (not any name holding "test", such as latest.js).
+		// No tests, simulator, harness or sources: by folder or file name (not any name holding "test", such as latestState.js).
 		const unwanted = /(^|\/)(test|tests|e2e|bench|simulator|harness)\/|\.test\.|\.ts$/;
 		expect(files.filter((file) => unwanted.test(file) && !file.endsWith('.d.ts'))).toEqual([]);
-		expect(files).toContain('dist/nodes/OpenDentalTrigger/poll/latest.js');
+		expect(files).toContain('dist/nodes/OpenDental/helpers/latestState.js');
 	});
 
 	it('has no runtime dependencies and is found by n8n', () => {

@@ -8,7 +8,7 @@ import { BEGINNING, later, shiftSeconds } from './officeTime';
 import { toItems } from './output';
 import { sampleItems } from './sample';
 import { seedState } from './seed';
-import { furthest, remember } from './latest';
+import { LatestStates } from '../../OpenDental/helpers/latestState';
 import { loadState, saveState, STATE_LIMITS, type TriggerState } from './state';
 import { snapshotTime } from './watch';
 import { readWindow } from './windowRead';
@@ -17,6 +17,8 @@ import { readWindow } from './windowRead';
 // one still reads (a free key reads a page per 5 s), and two reads from one watermark would emit
 // twice. A tick that finds its node busy emits nothing; the running one catches up.
 const polling = new Set<string>();
+
+const latest = new LatestStates<TriggerState>();
 
 // Without a Pages Per Poll, a poll reads about a minute's worth of pages at the key's pace.
 const POLL_BUDGET_MS = 60_000;
@@ -46,14 +48,14 @@ export async function pollOpenDental(this: IPollFunctions): Promise<INodeExecuti
 		if (!stored) {
 			const seeded = await seedState.call(this, connection, params);
 			saveState(staticData, seeded);
-			remember(busyKey, seeded);
+			latest.remember(busyKey, seeded);
 			return null;
 		}
-		const { emissions, next } = await readChanges.call(this, connection, params, furthest(busyKey, stored));
+		const { emissions, next } = await readChanges.call(this, connection, params, latest.furthest(busyKey, stored));
 		// Only now, with every request of the poll answered, does the state move.
 		next.seq += 1;
 		saveState(staticData, next);
-		remember(busyKey, next);
+		latest.remember(busyKey, next);
 		return emissions.length > 0 ? [toItems(emissions, params.simplify, timeZone)] : null;
 	} finally {
 		polling.delete(busyKey);
