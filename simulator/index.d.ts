@@ -63,13 +63,40 @@ export interface SimulatorConfig {
 	 * parameter is ignored (not even checked) and every commlog is answered.
 	 */
 	commlogStampFilter: boolean;
+	/** The office's workstations, numbered by position in GET /computers (the default office: README, API Events). */
+	computers: SimComputer[];
+	events: EventsConfig;
 }
 
-export type SimulatorConfigPatch = Partial<Omit<SimulatorConfig, 'throttle' | 'appointments' | 'eConfirmMapping'>> & {
+export type SimulatorConfigPatch = Partial<Omit<SimulatorConfig, 'throttle' | 'appointments' | 'eConfirmMapping' | 'events'>> & {
 	throttle?: Partial<ThrottleConfig>;
 	appointments?: Partial<AppointmentSeedConfig>;
 	eConfirmMapping?: Partial<Record<EConfirmName, number>> | null;
+	events?: Partial<EventsConfig>;
 };
+
+/**
+ * One of the office's machines and what runs there: OpenDental.exe ('openDental'), the API Service
+ * ('apiService'), both (each processes subscriptions: duplicate events), or nothing (null: stopped).
+ */
+export interface SimComputer {
+	CompName: string;
+	runs: 'openDental' | 'apiService' | 'both' | null;
+	/** A stopped machine's last heartbeat ('yyyy-MM-dd HH:mm:ss'; none: '0001-01-01 00:00:00'); a running one beats now. */
+	lastHeartBeat?: string | null;
+}
+
+/** The API Events delivery engine. */
+export interface EventsConfig {
+	/** Rounds run on their own every tickMs (default true); sim.events.run() runs one whenever asked. */
+	auto: boolean;
+	/** Default 200. A tick while a round is still delivering is skipped. */
+	tickMs: number;
+	/** Rows per POST; default 1000, as Open Dental batches them. */
+	batchSize: number;
+	/** A POST not answered within this is a failed delivery; default 10000. */
+	timeoutMs: number;
+}
 
 export interface StartOptions extends SimulatorConfigPatch {
 	/** 0 (default) picks a free port. */
@@ -87,17 +114,21 @@ export interface SimTime {
 	/** Wall-clock milliseconds since 1970 at now(). */
 	epochNow(): number;
 	sleep(ms: number): Promise<void>;
+	/** Drops every pending sleep and repeating tick (the server is closing). */
 	cancelAll(): void;
+	/** Calls tick every ms in the background; returns what stops it. Without it, real timers are used. */
+	every?(ms: number, tick: () => void): () => void;
 }
 
 /** Time that moves only when advance() is called; sleeps end once it has moved past them. */
 export interface ManualTime extends SimTime {
 	advance(ms: number): void;
+	every(ms: number, tick: () => void): () => void;
 	/** Sleeps not yet over. */
 	pending(): number;
 }
 
-/** Manual time for tests, starting at `startEpochMs` (default 2026-01-05 15:00:00 UTC). */
+/** Manual time for tests, starting at `startEpochMs` (default 2026-01-05 15:00:00 UTC). A repeating tick fires once per advance() that reaches it. */
 export function manualTime(startEpochMs?: number): ManualTime;
 
 /**
@@ -258,8 +289,22 @@ export interface HistAppointment extends Appointment {
 	ApptSource: 'None' | 'EConnector' | (string & {});
 }
 
+/**
+ * A procedure (table procedurelog; the simulator serves no REST route for it), stored as the
+ * database has it, as ShortQuery answers it: ProcStatus as Open Dental's ProcStat number (TP = 1,
+ * C (complete) = 2, EC = 3, EO = 4, R = 5, D = 6, Cn = 7, TPi = 8; an insert may name it, 'C'),
+ * dates and DateTStamp as ISO 'yyyy-MM-ddTHH:mm:ss' (a date at midnight, '0001-01-01T00:00:00' for
+ * none). AptNum 0: not on an appointment; CodeNum one of the procedurecode table's.
+ */
+export interface ProcedureLog {
+	ProcNum: number; PatNum: number; AptNum: number; ProcDate: string; ProcFee: number; ProcStatus: number;
+	ProvNum: number; ClinicNum: number; CodeNum: number; ToothNum: string; Surf: string; DateTStamp: string;
+	/** ProcDate for a complete procedure, else as given (none by default). */
+	DateComplete: string;
+}
+
 /** The office's tables, as the control API and insert/update/touch/remove/records name them. */
-export type TableName = 'patient' | 'appointment' | 'recall' | 'commlog' | 'commoptout' | 'histappointment';
+export type TableName = 'patient' | 'appointment' | 'recall' | 'commlog' | 'commoptout' | 'histappointment' | 'procedurelog';
 
 /** A record of any table: Open Dental's fields, by name. */
 export type SimRecord = Record<string, unknown>;
@@ -281,6 +326,77 @@ export interface SimClock {
 	reset(): void;
 }
 
+/** The database tables a subscription can watch (apievents.html). */
+export type WatchTable = 'Appointment' | 'AppointmentDeleted' | 'Operatory' | 'PatField' | 'Patient' | 'Provider' | 'Schedule' | 'ToothInitial';
+
+/** A subscription as GET /subscriptions and POST /subscriptions answer it (apiguideevents.html order). */
+export interface ApiSubscription {
+	SubscriptionNum: number;
+	EndPointUrl: string;
+	/** '' = every running machine fires. */
+	Workstation: string;
+	/** The key that made it (each key sees only its own). */
+	CustomerKey: string;
+	/** '' for a UI event subscription. */
+	WatchTable: WatchTable | '';
+	PollingSeconds: number;
+	/** 'PatientSelected', or '' for a database event subscription. */
+	UiEventType: 'PatientSelected' | '';
+	/** 'yyyy-MM-dd HH:mm:ss'; moves to each poll's time once that poll's deliveries succeed. */
+	DateTimeStart: string;
+	/** '0001-01-01 00:00:00' = never stops. */
+	DateTimeStop: string;
+	Note: string;
+}
+
+/** A row of GET /computers. */
+export interface Computer {
+	ComputerNum: number;
+	CompName: string;
+	/** 'yyyy-MM-dd HH:mm:ss': the current minute for a running machine. */
+	LastHeartBeat: string;
+}
+
+/** One POST of an event batch (the customer key it carried is never logged). */
+export interface EventDelivery {
+	subscriptionNum: number;
+	/** The machine that sent it (its Workstation header). */
+	workstation: string;
+	/** Which program on that machine sent it. */
+	program: 'openDental' | 'apiService';
+	url: string;
+	watchTable: WatchTable;
+	/** Rows in the batch. */
+	rows: number;
+	/** The rows' primary keys in batch order (HistApptNum for AppointmentDeleted). */
+	keys: number[];
+	/** The endpoint's HTTP status, or null when nothing answered. */
+	status: number | null;
+	/** Why nothing answered ('ECONNREFUSED', 'timeout', …), 'failNext' for a forced failure, else null. */
+	error: string | null;
+	/** Answered 2xx and not forced to fail. */
+	ok: boolean;
+	/** The round's poll time, office-local 'yyyy-MM-dd HH:mm:ss': what DateTimeStart becomes on success. */
+	officeTime: string;
+	/** Epoch ms of the simulator's time when sent. */
+	sentAtMs: number;
+	/** Epoch ms when the status arrived; null when nothing answered. */
+	answeredAtMs: number | null;
+}
+
+/** The office machines that deliver API Events (see README "API Events"). */
+export interface SimEvents {
+	/** Runs one round now (after any round in progress) and resolves with its deliveries. */
+	run(options?: { ignoreInterval?: boolean }): Promise<EventDelivery[]>;
+	/** The next `count` (default 1) POSTs count as failed whatever the endpoint answers; returns how many are still to fail. */
+	failNext(count?: number): number;
+	/** Every delivery so far, oldest first. */
+	deliveries(): EventDelivery[];
+	clearDeliveries(): void;
+	/** Copies of every key's subscriptions, in SubscriptionNum order. */
+	subscriptions(): ApiSubscription[];
+}
+
 export interface Simulator {
 	/** 'http://127.0.0.1:<port>/api/v1' */
 	readonly baseUrl: string;
@@ -288,6 +404,8 @@ export interface Simulator {
 	readonly controlUrl: string;
 	readonly port: number;
 	readonly clock: SimClock;
+	/** API Events: subscriptions, delivery rounds, forced failures and the delivery log. */
+	readonly events: SimEvents;
 	/** Deep-merges into the live config (arrays replace); throws on unknown or invalid options. */
 	configure(partial: SimulatorConfigPatch): SimulatorConfig;
 	getConfig(): SimulatorConfig;
@@ -324,13 +442,17 @@ export interface Simulator {
 	records(table: 'commlog'): Commlog[];
 	records(table: 'commoptout'): CommOptOut[];
 	records(table: 'histappointment'): HistAppointment[];
+	records(table: 'procedurelog'): ProcedureLog[];
 	records(table: TableName): SimRecord[];
 	insertPatient(fields?: Partial<Patient>): Patient;
 	/** Copies of every patient in PatNum order. */
 	patients(): Patient[];
 	/** Sets DateTStamp to office now; null when the patient does not exist. */
 	touchPatient(patNum: number): Patient | null;
-	/** Startup config, fresh data, real-time clock, no faults, empty log, no throttle history. */
+	/**
+	 * Startup config, fresh data, real-time clock, no faults, empty log, no throttle history, no
+	 * subscriptions, deliveries or pending forced failures.
+	 */
 	reset(): void;
 	close(): Promise<void>;
 }
@@ -338,7 +460,8 @@ export interface Simulator {
 /**
  * The fake key pairs, in this order: public test pair (ReadAll), PaidCustKey00001 (ReadAll, Comm),
  * EntCustKey000001 (+ Enterprise), DisabledCustKey1, NoReadCustKey001 (Comm only),
- * QueryCustKey0001 (ReadAll, Queries), CommQueryKey0001 (ReadAll, Comm, Queries).
+ * QueryCustKey0001 (ReadAll, Queries), CommQueryKey0001 (ReadAll, Comm, Queries),
+ * FullAccessKey001 (ReadAll, Comm, Queries, AllOthers).
  */
 export const DEFAULT_KEYS: ReadonlyArray<Readonly<SimKey>>;
 

@@ -1,6 +1,7 @@
 'use strict';
 
 const { definition, CONFIRMED } = require('./reference/definitions');
+const { DEFAULT_COMPUTERS, DEFAULT_EVENTS_CONFIG, validateComputers, validateEventsConfig } = require('./events');
 
 const DEV_KEY = 'NFF6i0KrXrxDkZHt';
 
@@ -14,6 +15,8 @@ const DEFAULT_KEYS = deepFreeze([
 	{ developerKey: DEV_KEY, customerKey: 'NoReadCustKey001', permissions: ['Comm'] },
 	{ developerKey: DEV_KEY, customerKey: 'QueryCustKey0001', permissions: ['ReadAll', 'Queries'] },
 	{ developerKey: DEV_KEY, customerKey: 'CommQueryKey0001', permissions: ['ReadAll', 'Comm', 'Queries'] },
+	// AllOthers covers whatever no other permission lists, Subscriptions DELETE among them.
+	{ developerKey: DEV_KEY, customerKey: 'FullAccessKey001', permissions: ['ReadAll', 'Comm', 'Queries', 'AllOthers'] },
 ]);
 
 // The confirmVal names PUT /appointments/{n}/Confirm maps through the office's eConfirmation
@@ -53,6 +56,11 @@ function defaultConfig() {
 		breakCreatesCommlog: false,
 		// false: GET /commlogs ignores DateTStamp, as an office before 25.1.13 does (it answers every commlog).
 		commlogStampFilter: true,
+		// The office's workstations (GET /computers) and the programs that run on each:
+		// 'openDental', 'apiService', 'both' or null (stopped since lastHeartBeat). See lib/events.
+		computers: clone(DEFAULT_COMPUTERS),
+		// API Events delivery: automatic rounds every tickMs, batches of batchSize rows, timeoutMs per POST.
+		events: { ...DEFAULT_EVENTS_CONFIG },
 	};
 }
 
@@ -138,6 +146,8 @@ function validateConfig(config) {
 	for (const name of ['breakCreatesCommlog', 'commlogStampFilter']) {
 		if (typeof config[name] !== 'boolean') throw new Error(`${name} must be a boolean`);
 	}
+	validateComputers(config.computers);
+	validateEventsConfig(config.events);
 	return config;
 }
 

@@ -87,6 +87,11 @@ const ACTIONS = {
 	'DELETE /records': (sim, { query }) => remove(sim, query),
 	'POST /patients': (sim, { body }) => sim.insertPatient(body),
 	'POST /reset': (sim) => (sim.reset(), { reset: true }),
+	'POST /events/run': (sim, { body }) => sim.events.run(body),
+	'POST /events/fail-next': (sim, { body }) => ({ pending: sim.events.failNext(body.count ?? 1) }),
+	'GET /events/deliveries': (sim) => sim.events.deliveries(),
+	'DELETE /events/deliveries': (sim) => (sim.events.clearDeliveries(), { cleared: true }),
+	'GET /events/subscriptions': (sim) => sim.events.subscriptions(),
 };
 
 async function handleControl(sim, req, res, subPath, query) {
@@ -94,7 +99,8 @@ async function handleControl(sim, req, res, subPath, query) {
 	try {
 		const body = req.method === 'POST' || req.method === 'PATCH' ? await readJson(req) : (req.resume(), undefined);
 		if (!action) throw new ControlError(404, `Unknown control endpoint ${req.method} /__sim${subPath}`);
-		const result = action(sim, { body, query });
+		// A round of API Events answers once its deliveries are done.
+		const result = await action(sim, { body, query });
 		const created = req.method === 'POST' && (subPath === '/patients' || subPath === '/records');
 		sendJson(res, created ? 201 : 200, result);
 	} catch (error) {

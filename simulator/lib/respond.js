@@ -82,4 +82,4 @@ function retryAfterHeaders(form, waitMs, epochNowMs) {
 	return value === null ? {} : { 'Retry-After': value };
 }
 
-module.exports = { HttpError, Reply, sendJson, sendReply, sendText, sendError, retryAfterHeaders };
+module.exports = { HttpError, Reply, apiJsonText, sendJson, sendReply, sendText, sendError, retryAfterHeaders };

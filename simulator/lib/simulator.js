@@ -12,6 +12,7 @@ const { mulberry32 } = require('./prng');
 const { handleRequest } = require('./server');
 const { realTime } = require('./time');
 const { OFFICE_USER } = require('./resources/histappointments/schema');
+const { EventEngine } = require('./events');
 
 // One simulated Open Dental office: live config, data, clock, throttle state,
 // fault rules and request log, plus the HTTP server that exposes them.
@@ -33,6 +34,9 @@ class Simulator {
 		/** @type {Map<string, RecordStore>} */
 		this.tables = new Map(RESOURCES.map((resource) => [resource.table, new RecordStore(resource)]));
 		this.server = http.createServer((req, res) => handleRequest(this, req, res));
+		// The office machines that deliver API Events; reset() restarts them with fresh subscriptions.
+		/** @type {EventEngine} */
+		this.events = new EventEngine(this);
 		this.reset();
 	}
 
@@ -53,6 +57,7 @@ class Simulator {
 	}
 
 	close() {
+		this.events.stop();
 		this.time.cancelAll();
 		return new Promise((resolve) => {
 			this.server.close(() => resolve());
@@ -73,6 +78,7 @@ class Simulator {
 
 	configure(partial) {
 		this.config = validateConfig(deepMerge(clone(this.config), partial));
+		this.events.sync();
 		return this.getConfig();
 	}
 
@@ -218,6 +224,11 @@ class Simulator {
 	 */
 	/**
 	 * @overload
+	 * @param {'procedurelog'} table
+	 * @returns {import('../index').ProcedureLog[]}
+	 */
+	/**
+	 * @overload
 	 * @param {import('../index').TableName} table
 	 * @returns {import('../index').SimRecord[]}
 	 */
@@ -257,6 +268,7 @@ class Simulator {
 		this.latencyRng = mulberry32(this.config.seed);
 		this.clock.reset();
 		this.seedTables();
+		this.events.reset();
 	}
 }
 

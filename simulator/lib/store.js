@@ -19,7 +19,7 @@
  * @property {Record<string, SimRecord[]>} seeded the records of the tables seeded before this one
  *
  * @typedef {object} Route
- * @property {string} [method] 'GET' (default), 'PUT' or 'POST'
+ * @property {string} [method] 'GET' (default), 'PUT', 'POST' or 'DELETE'
  * @property {string} [permission] the ApiPermission the key needs; 'ReadAll' for GET by default
  * @property {string} [path] exact path, e.g. '/patients/Simple'
  * @property {RegExp} [pattern] a path with the record's key as its first group
@@ -95,8 +95,9 @@ class RecordStore {
 		// The record becomes what the insert describes (defaults for the rest), under its old key.
 		if (taken) return this.update(taken[primaryKey], this.resource.complete({ ...fields, [primaryKey]: taken[primaryKey] }, context), context);
 		const key = this.lastKey + 1;
-		this.lastKey = key;
+		// complete() may refuse the fields (a ProcStatus that does not exist): then no key is used up.
 		const record = this.resource.complete({ ...fields, [primaryKey]: key, ...this.stamp(context) }, context);
+		this.lastKey = key;
 		this.rows.push(record);
 		this.byKey.set(key, record);
 		this.orders.clear();

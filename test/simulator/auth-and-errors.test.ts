@@ -9,7 +9,7 @@ describe('simulator: authentication, headers, routing and error bodies', () => {
 	afterAll(() => sim.close());
 	beforeEach(() => sim.configure({ errorBodyStyle: 'json-string', strictContentTypeOnGet: true }));
 
-	it('exports the seven key pairs, the first being the public test pair, the Queries ones appended', () => {
+	it('exports the eight key pairs, the first being the public test pair, the Queries and AllOthers ones appended', () => {
 		expect(DEFAULT_KEYS.map((k) => [k.customerKey, k.permissions])).toEqual([
 			['VzkmZEaUWOjnQX2z', ['ReadAll']],
 			['PaidCustKey00001', ['ReadAll', 'Comm']],
@@ -18,6 +18,7 @@ describe('simulator: authentication, headers, routing and error bodies', () => {
 			['NoReadCustKey001', ['Comm']],
 			['QueryCustKey0001', ['ReadAll', 'Queries']],
 			['CommQueryKey0001', ['ReadAll', 'Comm', 'Queries']],
+			['FullAccessKey001', ['ReadAll', 'Comm', 'Queries', 'AllOthers']],
 		]);
 		expect(DEFAULT_KEYS.every((k) => k.developerKey === DEV)).toBe(true);
 		expect(DEFAULT_KEYS[3].disabled).toBe(true);

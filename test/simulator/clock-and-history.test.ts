@@ -199,7 +199,7 @@ describe('simulator: appointment history and deletes', () => {
 		expect(history()).toEqual([]);
 		expect(await control(sim, 'DELETE', '/records?table=patient')).toEqual({ status: 400, json: { error: 'PatNum must be an integer' } });
 		expect(await control(sim, 'DELETE', '/records?table=apointment&id=1')).toEqual({
-			status: 400, json: { error: 'table must be one of: patient, appointment, recall, commlog, commoptout, histappointment' },
+			status: 400, json: { error: 'table must be one of: patient, appointment, recall, commlog, commoptout, histappointment, procedurelog' },
 		});
 	});
 });

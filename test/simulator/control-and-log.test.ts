@@ -120,7 +120,7 @@ describe('simulator: control API over HTTP', () => {
 		expect((await control(sim, 'PATCH', '/records?table=patient&id=2', { PatNum: 99 })).json.PatNum).toBe(2);
 
 		expect((await control(sim, 'PATCH', '/records?table=patient&PatNum=77', { Email: 'x' })).status).toBe(404);
-		expect((await control(sim, 'POST', '/records?table=recalls', {})).json).toEqual({ error: 'table must be one of: patient, appointment, recall, commlog, commoptout, histappointment' });
+		expect((await control(sim, 'POST', '/records?table=recalls', {})).json).toEqual({ error: 'table must be one of: patient, appointment, recall, commlog, commoptout, histappointment, procedurelog' });
 		expect((await control(sim, 'PATCH', '/records?table=patient', {})).json).toEqual({ error: 'PatNum must be an integer' });
 	});
 

@@ -8,6 +8,7 @@ export const DISABLED = `ODFHIR ${DEV}/DisabledCustKey1`;
 export const NO_READ = `ODFHIR ${DEV}/NoReadCustKey001`;
 export const QUERIES = `ODFHIR ${DEV}/QueryCustKey0001`;
 export const COMM_QUERIES = `ODFHIR ${DEV}/CommQueryKey0001`;
+export const FULL_ACCESS = `ODFHIR ${DEV}/FullAccessKey001`;
 
 export interface ApiResponse {
 	status: number;

@@ -3,7 +3,7 @@ import { type Appointment, type FaultRule, manualTime, type Simulator, startSimu
 import { call, control, useOfficeAt } from './helpers';
 
 const NOW = '2026-01-05 10:20:30';
-const TABLES = 'patient, appointment, recall, commlog, commoptout, histappointment';
+const TABLES = 'patient, appointment, recall, commlog, commoptout, histappointment, procedurelog';
 const aptNums = (rows: Appointment[]) => rows.map((row) => row.AptNum);
 
 describe('simulator: changes during a read', () => {

@@ -19,3 +19,10 @@ it('the implementation has every method the declarations name', () => {
 	const prototype = implementation.Simulator.prototype as unknown as Record<string, unknown>;
 	expect(declaredMethods.filter((name) => typeof prototype[name] !== 'function')).toEqual([]);
 });
+
+it('sim.events has every method SimEvents names', () => {
+	const declaredMethods: Array<keyof Declared.SimEvents> = ['run', 'failNext', 'deliveries', 'clearDeliveries', 'subscriptions'];
+	const sim = new implementation.Simulator({ events: { auto: false } });
+	const events = sim.events as unknown as Record<string, unknown>;
+	expect(declaredMethods.filter((name) => typeof events[name] !== 'function')).toEqual([]);
+});

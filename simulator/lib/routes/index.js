@@ -5,6 +5,7 @@ const { RESOURCES } = require('../resources');
 const misc = require('./misc');
 const setup = require('./setup');
 const { shortQuery } = require('./queries');
+const events = require('../events');
 
 /** @typedef {import('../store').Route} Route */
 
@@ -21,6 +22,7 @@ const ROUTES = [
 	{ pattern: /^\/providers\/([^/]+)$/, idName: 'ProvNum', handler: misc.getProvider },
 	...setup.routes,
 	{ method: 'PUT', path: '/queries/ShortQuery', permission: 'Queries', handler: shortQuery },
+	...events.routes,
 ];
 
 const NOT_FOUND = 'Resource not found.';

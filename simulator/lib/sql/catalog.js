@@ -1,12 +1,9 @@
 'use strict';
 
-const { DEFINITIONS } = require('../reference/definitions');
+const { REFERENCE_TABLES } = require('./reference-tables');
 
 // The tables ShortQuery can read: every resource that describes its database columns (sqlColumns,
-// sqlRow), read live from the store, and the definition table from the reference data.
-
-const DEFINITION_COLUMNS = ['DefNum', 'Category', 'ItemOrder', 'ItemName', 'ItemValue', 'ItemColor', 'IsHidden'];
-const definitionRow = (def) => ({ ...def, IsHidden: def.IsHidden ? 1 : 0 });
+// sqlRow), read live from the store, and the fixed tables of the reference data.
 
 /** @returns {Map<string, import('./evaluator').SqlTable>} by lower-case name */
 function catalogOf(sim) {
@@ -23,7 +20,7 @@ function catalogOf(sim) {
 			rowsWithKeys: (keys) => [...new Set(keys)].sort((a, b) => a - b).map((key) => store.get(key)).filter(Boolean).map(sqlRow),
 		});
 	}
-	catalog.set('definition', { name: 'definition', columns: DEFINITION_COLUMNS, rows: () => DEFINITIONS.map(definitionRow) });
+	for (const table of REFERENCE_TABLES) catalog.set(table.name, table);
 	return catalog;
 }
 

@@ -1,179 +1,83 @@
 'use strict';
 
-const { syntaxError } = require('./tokenizer');
+const { ExpressionParser } = require('./expression-parser');
 
 // Parses the one SELECT ShortQuery runs, in the subset the simulator supports:
 //
-//   SELECT item [, item ...]          item: *, alias.*, col, alias.col, either with [AS] name
-//   FROM table [[AS] alias]
-//   [[LEFT [OUTER] | INNER] JOIN table [[AS] alias] ON colref = colref] ...
-//   [WHERE condition [AND condition ...]]
-//   [ORDER BY colref [ASC | DESC] [, ...]]
+//   [WITH name AS (select) [, ...]]
+//   SELECT [DISTINCT] item [, item ...]   item: *, alias.*, expr [[AS] name | [AS] 'name']
+//   [FROM source [[LEFT [OUTER] | INNER] JOIN source ON condition] ...]
+//                                          source: table [[AS] alias] | (select) [AS] alias
+//   [WHERE condition]
+//   [GROUP BY expr [, ...]]               expr may be a select-list name or position
+//   [HAVING condition]
+//   [ORDER BY expr [ASC | DESC] [, ...]]
 //
-//   condition: colref [NOT] IN (literal, ...) | colref = <> != < <= > >= literal
-//              | colref BETWEEN literal AND literal | colref IS [NOT] NULL
-//   literal:   number, -number, 'string', NULL
-//
-// Keywords are case-insensitive. Anything else (OR, parentheses, functions, GROUP BY, LIMIT,
-// subqueries...) is answered with MySQL's syntax error, quoting where the parser stopped.
-
-const RESERVED = new Set(['SELECT', 'FROM', 'WHERE', 'AND', 'OR', 'NOT', 'IN', 'IS', 'NULL', 'BETWEEN', 'ORDER',
-	'BY', 'ASC', 'DESC', 'JOIN', 'LEFT', 'RIGHT', 'INNER', 'OUTER', 'ON', 'AS', 'GROUP', 'HAVING', 'LIMIT', 'UNION',
-	'DISTINCT', 'LIKE', 'INTO', 'CROSS', 'NATURAL', 'USING']);
-const COMPARISONS = ['=', '<>', '!=', '<', '<=', '>', '>='];
+// Expressions and conditions: lib/sql/expression-parser.js. Keywords are case-insensitive.
+// Anything else (LIMIT, UNION, subqueries in expressions, RIGHT JOIN, comma joins...) is answered
+// with MySQL's syntax error, quoting where the parser stopped.
 
 /**
  * @typedef {import('./tokenizer').Token} Token
- * @typedef {{ table: string | null, column: string, text: string }} ColumnRef a name as written
- * @typedef {{ star: true, table: string | null } | { star?: false, ref: ColumnRef, label: string }} SelectItem
- * @typedef {{ name: string, alias: string }} TableRef
- * @typedef {{ inner: boolean, source: TableRef, on: [ColumnRef, ColumnRef] }} Join
- * @typedef {{ kind: 'in', ref: ColumnRef, values: any[], not: boolean }
- *   | { kind: 'compare', ref: ColumnRef, op: string, value: any }
- *   | { kind: 'between', ref: ColumnRef, low: any, high: any }
- *   | { kind: 'null', ref: ColumnRef, not: boolean }} Condition
- * @typedef {{ ref: ColumnRef, desc: boolean }} OrderItem
- * @typedef {{ columns: SelectItem[], from: TableRef, joins: Join[], where: Condition[], orderBy: OrderItem[] }} Select
+ * @typedef {import('./expression-parser').Expr} Expr
+ * @typedef {import('./expression-parser').ColumnRef} ColumnRef
+ * @typedef {{ star: true, table: string | null } | { star?: false, expr: Expr, label: string }} SelectItem
+ * @typedef {{ name: string, alias: string, select?: Select }} TableRef a table, or a derived table when select is set
+ * @typedef {{ inner: boolean, source: TableRef, on: Expr }} Join
+ * @typedef {{ expr: Expr, desc: boolean }} OrderItem
+ * @typedef {{ name: string, select: Select }} CommonTable
+ * @typedef {object} Select
+ * @property {CommonTable[]} with
+ * @property {boolean} distinct
+ * @property {SelectItem[]} columns
+ * @property {TableRef | null} from null: SELECT without FROM (one row)
+ * @property {Join[]} joins
+ * @property {Expr | null} where
+ * @property {Expr[]} groupBy
+ * @property {Expr | null} having
+ * @property {OrderItem[]} orderBy
  */
 
-class Parser {
-	/** @param {string} sql @param {Token[]} tokens */
-	constructor(sql, tokens) {
-		this.sql = sql;
-		this.tokens = tokens;
-		this.at = 0;
-	}
-
-	peek(offset = 0) {
-		return this.tokens[this.at + offset];
-	}
-
-	/** @returns {never} */
-	fail() {
-		const token = this.peek();
-		throw syntaxError(this.sql, token ? token.position : this.sql.length);
-	}
-
-	isWord(upper) {
-		const token = this.peek();
-		return Boolean(token) && token.type === 'word' && token.upper === upper;
-	}
-
-	isSymbol(symbol, offset = 0) {
-		const token = this.peek(offset);
-		return Boolean(token) && token.type === 'symbol' && token.value === symbol;
-	}
-
-	isName() {
-		const token = this.peek();
-		return Boolean(token) && (token.type === 'name' || (token.type === 'word' && !RESERVED.has(token.upper)));
-	}
-
-	accept(upper) {
-		if (!this.isWord(upper)) return false;
-		this.at += 1;
-		return true;
-	}
-
-	expect(upper) {
-		if (!this.accept(upper)) this.fail();
-	}
-
-	expectSymbol(symbol) {
-		if (!this.isSymbol(symbol)) this.fail();
-		this.at += 1;
-	}
-
-	/** A table, column or alias name: a word that is not a keyword, or a `backquoted` one. */
-	name() {
-		if (!this.isName()) this.fail();
-		this.at += 1;
-		return String(this.peek(-1).value);
-	}
-
-	/** Items separated by commas. @template T @param {() => T} item @returns {T[]} */
-	commaList(item) {
-		const items = [item()];
-		while (this.isSymbol(',')) {
-			this.at += 1;
-			items.push(item());
-		}
-		return items;
-	}
-
-	/** col or table.col. @returns {ColumnRef} */
-	columnRef() {
-		const first = this.name();
-		if (!this.isSymbol('.')) return { table: null, column: first, text: first };
-		this.at += 1;
-		const column = this.name();
-		return { table: first, column, text: `${first}.${column}` };
-	}
-
-	literal() {
-		const token = this.peek();
-		if (this.isSymbol('-') && this.peek(1) && this.peek(1).type === 'number') {
-			this.at += 2;
-			return -this.peek(-1).value;
-		}
-		if (token && (token.type === 'number' || token.type === 'string')) {
-			this.at += 1;
-			return token.value;
-		}
-		if (this.accept('NULL')) return null;
-		return this.fail();
-	}
-
-	optionalAlias() {
-		if (this.accept('AS')) return this.name();
-		return this.isName() ? this.name() : null;
+class Parser extends ExpressionParser {
+	/** The label MySQL gives a select item without an alias: a column's name, a string's text, else the text as written. */
+	labelOf(expr) {
+		if (expr.kind === 'column') return expr.ref.column;
+		if (expr.kind === 'literal' && typeof expr.value === 'string') return expr.value;
+		return this.sql.slice(expr.start, expr.end);
 	}
 
 	/** @returns {SelectItem} */
 	selectItem() {
-		if (this.isSymbol('*')) {
-			this.at += 1;
-			return { star: true, table: null };
-		}
-		if (this.isSymbol('.', 1) && this.isSymbol('*', 2)) {
+		if (this.acceptSymbol('*')) return { star: true, table: null };
+		if (this.isName() && this.isSymbol('.', 1) && this.isSymbol('*', 2)) {
 			const table = this.name();
 			this.at += 2;
 			return { star: true, table };
 		}
-		const ref = this.columnRef();
-		return { ref, label: this.optionalAlias() ?? ref.column };
+		const expr = this.expression();
+		const hasAs = this.accept('AS');
+		const token = this.peek();
+		if (token && token.type === 'string') {
+			this.at += 1;
+			return { expr, label: String(token.value) };
+		}
+		if (hasAs || this.isName()) return { expr, label: this.name() };
+		return { expr, label: this.labelOf(expr) };
 	}
 
 	/** @returns {TableRef} */
-	tableRef() {
-		const name = this.name();
-		return { name, alias: this.optionalAlias() ?? name };
-	}
-
-	/** @returns {Condition} */
-	condition() {
-		const ref = this.columnRef();
-		if (this.accept('IS')) {
-			const not = this.accept('NOT');
-			this.expect('NULL');
-			return { kind: 'null', ref, not };
-		}
-		if (this.accept('BETWEEN')) {
-			const low = this.literal();
-			this.expect('AND');
-			return { kind: 'between', ref, low, high: this.literal() };
-		}
-		const not = this.accept('NOT');
-		if (this.accept('IN')) {
-			this.expectSymbol('(');
-			const values = this.commaList(() => this.literal());
+	source() {
+		if (this.acceptSymbol('(')) {
+			const select = this.select();
 			this.expectSymbol(')');
-			return { kind: 'in', ref, values, not };
+			this.accept('AS');
+			// MySQL: "Every derived table must have its own alias" is a syntax matter here.
+			const alias = this.name();
+			return { name: alias, alias, select };
 		}
-		const op = this.peek();
-		if (not || !op || op.type !== 'symbol' || !COMPARISONS.includes(String(op.value))) this.fail();
-		this.at += 1;
-		return { kind: 'compare', ref, op: op.value === '!=' ? '<>' : String(op.value), value: this.literal() };
+		const name = this.name();
+		const alias = this.accept('AS') || this.isName() ? this.name() : name;
+		return { name, alias };
 	}
 
 	/** @returns {Join | null} */
@@ -186,46 +90,61 @@ class Parser {
 			return null;
 		}
 		this.expect('JOIN');
-		const source = this.tableRef();
+		const source = this.source();
 		this.expect('ON');
-		const left = this.columnRef();
-		this.expectSymbol('=');
-		return { inner, source, on: [left, this.columnRef()] };
+		return { inner, source, on: this.expression() };
 	}
 
 	/** @returns {OrderItem} */
 	orderItem() {
-		const ref = this.columnRef();
+		const expr = this.expression();
 		const desc = this.accept('DESC');
 		if (!desc) this.accept('ASC');
-		return { ref, desc };
+		return { expr, desc };
+	}
+
+	/** @returns {CommonTable} */
+	commonTable() {
+		const name = this.name();
+		this.expect('AS');
+		this.expectSymbol('(');
+		const select = this.select();
+		this.expectSymbol(')');
+		return { name, select };
 	}
 
 	/** @returns {Select} */
 	select() {
+		const common = this.accept('WITH') ? this.commaList(() => this.commonTable()) : [];
 		this.expect('SELECT');
+		const distinct = this.accept('DISTINCT');
+		if (!distinct) this.accept('ALL');
 		const columns = this.commaList(() => this.selectItem());
-		this.expect('FROM');
-		const from = this.tableRef();
+		const from = this.accept('FROM') ? this.source() : null;
 		const joins = [];
-		for (let join = this.join(); join; join = this.join()) joins.push(join);
-		const where = [];
-		if (this.accept('WHERE')) {
-			do where.push(this.condition()); while (this.accept('AND'));
+		for (let join = from && this.join(); join; join = this.join()) joins.push(join);
+		const where = this.accept('WHERE') ? this.expression() : null;
+		let groupBy = [];
+		if (this.accept('GROUP')) {
+			this.expect('BY');
+			groupBy = this.commaList(() => this.expression());
 		}
+		const having = this.accept('HAVING') ? this.expression() : null;
 		let orderBy = [];
 		if (this.accept('ORDER')) {
 			this.expect('BY');
 			orderBy = this.commaList(() => this.orderItem());
 		}
-		if (this.peek()) this.fail();
-		return { columns, from, joins, where, orderBy };
+		return { with: common, distinct, columns, from, joins, where, groupBy, having, orderBy };
 	}
 }
 
 /** @param {string} sql @param {Token[]} tokens the screened statement @returns {Select} */
 function parseSelect(sql, tokens) {
-	return new Parser(sql, tokens).select();
+	const parser = new Parser(sql, tokens);
+	const select = parser.select();
+	if (parser.peek()) parser.fail();
+	return select;
 }
 
 module.exports = { parseSelect };

@@ -31,6 +31,7 @@ const SYMBOLS = ['<=', '>=', '<>', '!=', '=', '<', '>', ',', '.', '(', ')', '*',
  * @property {string | number} value
  * @property {string} upper the word in capitals, for keyword checks ('' for others)
  * @property {number} position offset in the SQL text
+ * @property {number} end offset just after the token (a select item's name is the text between)
  */
 
 /** @param {string} sql @returns {Token[]} */
@@ -38,7 +39,7 @@ function tokenize(sql) {
 	/** @type {Token[]} */
 	const tokens = [];
 	let i = 0;
-	const push = (type, value, position) => tokens.push({ type, value, upper: type === 'word' ? String(value).toUpperCase() : '', position });
+	const push = (type, value, position, end) => tokens.push({ type, value, upper: type === 'word' ? String(value).toUpperCase() : '', position, end });
 	while (i < sql.length) {
 		const rest = sql.slice(i, i + 2);
 		const char = sql[i];
@@ -53,25 +54,25 @@ function tokenize(sql) {
 			i = end + 2;
 		} else if (/[A-Za-z_$]/.test(char)) {
 			const word = /^[A-Za-z0-9_$]+/.exec(sql.slice(i))[0];
-			push('word', word, i);
+			push('word', word, i, i + word.length);
 			i += word.length;
 		} else if (/[0-9]/.test(char)) {
 			const number = /^\d+(\.\d+)?([eE][+-]?\d+)?/.exec(sql.slice(i))[0];
-			push('number', Number(number), i);
+			push('number', Number(number), i, i + number.length);
 			i += number.length;
 		} else if (char === '`') {
 			const end = sql.indexOf('`', i + 1);
 			if (end === -1) throw syntaxError(sql, i);
-			push('name', sql.slice(i + 1, end), i);
+			push('name', sql.slice(i + 1, end), i, end + 1);
 			i = end + 1;
 		} else if (char === "'" || char === '"') {
 			const [text, next] = readString(sql, i);
-			push('string', text, i);
+			push('string', text, i, next);
 			i = next;
 		} else {
 			const symbol = SYMBOLS.find((s) => sql.startsWith(s, i));
 			if (!symbol) throw syntaxError(sql, i);
-			push('symbol', symbol, i);
+			push('symbol', symbol, i, i + symbol.length);
 			i += symbol.length;
 		}
 	}
@@ -87,7 +88,8 @@ function readString(sql, start) {
 		const char = sql[i];
 		if (char === '\\' && i + 1 < sql.length) {
 			const escaped = sql[i + 1];
-			text += { n: '\n', r: '\r', t: '\t', 0: '\0' }[escaped] ?? escaped;
+			// \% and \_ stay as written, as in MySQL: LIKE reads them as a literal % and _.
+			text += { n: '\n', r: '\r', t: '\t', 0: '\0', '%': '\\%', _: '\\_' }[escaped] ?? escaped;
 			i += 2;
 		} else if (char === quote && sql[i + 1] === quote) {
 			text += quote;
