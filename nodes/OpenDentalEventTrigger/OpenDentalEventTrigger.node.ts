@@ -72,7 +72,7 @@ export class OpenDentalEventTrigger implements INodeType {
 				const connection = await getConnection.call(this);
 				const [own, ...copies] = await findOwn.call(this, connection, spec);
 				if (!own) return false;
-				for (const copy of copies) await end.call(this, connection, Number(copy.SubscriptionNum));
+				for (const copy of copies) await end.call(this, connection, Number(copy.SubscriptionNum), copy.DateTimeStart);
 				const number = Number(own.SubscriptionNum);
 				if (!matches(own, spec)) await update.call(this, connection, number, spec);
 				const stored = loadState(this.getWorkflowStaticData('node')[STATE_KEY], spec.watchTable);
@@ -90,9 +90,9 @@ export class OpenDentalEventTrigger implements INodeType {
 				const spec = specOf(this);
 				const connection = await getConnection.call(this);
 				const stored = loadState(this.getWorkflowStaticData('node')[STATE_KEY], spec.watchTable);
-				const numbers = new Set((await findOwn.call(this, connection, spec)).map((row) => Number(row.SubscriptionNum)));
-				if (stored.subscription !== undefined) numbers.add(stored.subscription);
-				for (const number of numbers) await end.call(this, connection, number);
+				const starts = new Map((await findOwn.call(this, connection, spec)).map((row) => [Number(row.SubscriptionNum), row.DateTimeStart]));
+				if (stored.subscription !== undefined && !starts.has(stored.subscription)) starts.set(stored.subscription, undefined);
+				for (const [number, start] of starts) await end.call(this, connection, number, start);
 				storeState(this, { ...stored, subscription: undefined });
 				return true;
 			},

@@ -57,7 +57,7 @@ const httpCode = (error: unknown) => (error instanceof NodeApiError ? error.http
  * Ends a subscription: DELETE where the key may (AllOthers, a paid permission), else a stop time
  * in the past with PUT, which a free key may set. One already gone is ended.
  */
-export async function end(this: IHookFunctions, connection: OpenDentalConnection, number: number): Promise<'deleted' | 'stopped' | 'gone'> {
+export async function end(this: IHookFunctions, connection: OpenDentalConnection, number: number, start?: unknown): Promise<'deleted' | 'stopped' | 'gone'> {
 	try {
 		await openDentalRequest.call(this, connection, { method: 'DELETE', path: `/subscriptions/${number}`, idempotent: true, writes: 'the subscription' });
 		return 'deleted';
@@ -65,7 +65,11 @@ export async function end(this: IHookFunctions, connection: OpenDentalConnection
 		if (httpCode(error) === '404') return 'gone';
 		if (httpCode(error) !== '401') throw new NodeApiError(this.getNode(), error as JsonObject);
 	}
-	const yesterday = `${addDays(officeToday(connection, this), -1)} 00:00:00`;
+	// The day before both n8n's today in the office and the subscription's start (Open Dental's clock,
+	// moved on at each poll), so the stop is past for the office even when the two clocks disagree.
+	const startDay = /^\d{4}-\d{2}-\d{2}/.exec(String(start ?? ''))?.[0];
+	const today = officeToday(connection, this);
+	const yesterday = `${addDays(startDay && startDay < today ? startDay : today, -1)} 00:00:00`;
 	try {
 		await openDentalRequest.call(this, connection, { method: 'PUT', path: `/subscriptions/${number}`, body: { DateTimeStop: yesterday, Note: 'Ended by n8n' }, idempotent: true, writes: 'the subscription' });
 	} catch (error) {
