@@ -186,4 +186,21 @@ describe('the editor of n8n 2.41.1 in headless Chromium', () => {
 		expect(facts.selected).toBe('Sunrise Family Dental - Downtown (DWTN)');
 		expectOfficeLookup(facts, 'sync', `GET /clinics?Limit=100&Offset=0 200 ODFHIR ${KEY.developerKey}/${KEY.customerKey}`);
 	});
+
+	test("the events example's Open Dental Events Trigger opens in the editor and lists the office's workstations with when each was last seen", async () => {
+		sim.clearRequests();
+		const facts = await checkOfficeDropdown({
+			url: server.url,
+			cookie,
+			workflowId: 'odAppointmentEvents',
+			nodeName: 'Appointment changed',
+			parameterName: 'workstation',
+			prefix: 'events',
+			screenshotDir: SCREENSHOT_DIR,
+		});
+		// The simulated office: SERVER, FRONTDESK and OP1 running, XRAY off since December 2025.
+		expect(facts.options).toEqual(['SERVER', 'FRONTDESK', 'OP1', 'XRAY (not seen lately)', 'Every Workstation (Duplicates)']);
+		expect(facts.selected).toBe('SERVER');
+		expectOfficeLookup(facts, 'events', `GET /computers?Limit=100&Offset=0 200 ODFHIR ${KEY.developerKey}/${KEY.customerKey}`);
+	});
 });

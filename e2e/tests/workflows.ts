@@ -36,7 +36,8 @@ export function credentials(sim: Simulator) {
 	return [
 		simulatorCredential({ ...EXAMPLE_CREDENTIAL, baseUrl, key: FREE_KEY }),
 		simulatorCredential({ ...COMM_CREDENTIAL, baseUrl, key: COMM_KEY }),
-		simulatorCredential({ ...QUERY_CREDENTIAL, baseUrl, key: QUERY_KEY }),
+		// Paced like the Remote API (one request at a time, 1 ms apart), where reports are read.
+		simulatorCredential({ ...QUERY_CREDENTIAL, baseUrl, key: QUERY_KEY, rateLimit: 'custom', requestIntervalMs: 1 }),
 		simulatorCredential({ ...WRONG_KEY_CREDENTIAL, baseUrl, key: { developerKey: FREE_KEY.developerKey, customerKey: WRONG_CUSTOMER_KEY } }),
 		simulatorCredential({ ...PACED_CREDENTIAL_A, baseUrl, key: ENTERPRISE_KEY, rateLimit: 'custom', requestIntervalMs: PACED_INTERVAL_MS }),
 		simulatorCredential({ ...PACED_CREDENTIAL_B, baseUrl, key: ENTERPRISE_KEY, rateLimit: 'custom', requestIntervalMs: PACED_INTERVAL_MS }),

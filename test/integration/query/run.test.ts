@@ -84,6 +84,16 @@ describe('Query → Run', () => {
 		]);
 	});
 
+	it('stops with an error when a server ignores Offset, rather than returning the first page again and again', async () => {
+		sim.configure({ ignoreOffset: true });
+		const error = await runOpenDentalError(sim, report(ACTIVE_PATIENTS), { credentials: officeCredential(sim, QUERIES) });
+		expect(error.message).toBe('Open Dental returned the same rows again for a later page');
+		expect(queryRequests().map((entry) => entry.query)).toEqual([
+			{ Limit: '100', Offset: '0' },
+			{ Limit: '100', Offset: '100' },
+		]);
+	});
+
 	it('adds no hint when the report is ordered or fits one page', async () => {
 		const hints: NodeExecutionHint[] = [];
 		await runOpenDental(sim, report(ACTIVE_PATIENTS), { credentials: officeCredential(sim, QUERIES), hints });
