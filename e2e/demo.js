@@ -9,13 +9,17 @@ const { N8n, nodeItems, describeExecution } = require('./lib/n8n');
 const { startServer } = require('./lib/server');
 const { isPortTaken } = require('./lib/ports');
 const { stopAll } = require('./lib/proc');
-const { COMM_CREDENTIAL, EXAMPLE_CREDENTIAL, loadExamples, simulatorCredential } = require('./lib/fixtures');
+const { COMM_CREDENTIAL, EXAMPLE_CREDENTIAL, QUERY_CREDENTIAL, loadExamples, simulatorCredential } = require('./lib/fixtures');
 const { runReminders } = require('./lib/demoReminders');
+const { runReports } = require('./lib/demoReports');
+const { runEventsDemo, withFastEvents } = require('./lib/demoEvents');
 const { runTriggerDemo, TRIGGER } = require('./lib/demoTrigger');
+const { publicApi } = require('./lib/publicApi');
 const { withFastPolls } = require('./lib/activeTrigger');
 const { getTarget } = require('./lib/targets');
 
 const PAID_KEY = DEFAULT_KEYS[1];
+const QUERY_KEY = DEFAULT_KEYS.find((key) => key.customerKey === 'CommQueryKey0001');
 
 const seconds = (ms) => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`);
 const number = (value) => value.toLocaleString('en-US');
@@ -122,12 +126,16 @@ async function runDemo({ editor, editorPort, patients, changedToday, owner }) {
 			simulatorCredential({ ...EXAMPLE_CREDENTIAL, baseUrl: `${sim.baseUrl}/`, key: PAID_KEY, rateLimit: 'paid' }),
 			// The reminders write back: a key with the Comm permission (the paid key has it).
 			simulatorCredential({ ...COMM_CREDENTIAL, baseUrl: `${sim.baseUrl}/`, key: PAID_KEY, rateLimit: 'paid' }),
+			// The reports: a key with the Queries permission.
+			simulatorCredential({ ...QUERY_CREDENTIAL, baseUrl: `${sim.baseUrl}/`, key: QUERY_KEY, rateLimit: 'paid' }),
 		]);
 		const examples = loadExamples();
 		// The CRM sync polls every 5 minutes as shipped; every 2 s for the demo.
 		examples['sync-patients-to-crm'] = withFastPolls(examples['sync-patients-to-crm'], TRIGGER);
+		// The office machine sends appointment changes every 30 s as shipped; every second for the demo.
+		examples['appointment-events'] = withFastEvents(examples['appointment-events']);
 		await n8n.importWorkflows(Object.values(examples));
-		console.log(`n8n ${target.n8nVersion}: package loaded from its npm pack tarball; credentials "${EXAMPLE_CREDENTIAL.name}" and "${COMM_CREDENTIAL.name}" and ${Object.keys(examples).length} example workflows imported.`);
+		console.log(`n8n ${target.n8nVersion}: package loaded from its npm pack tarball; credentials "${EXAMPLE_CREDENTIAL.name}", "${COMM_CREDENTIAL.name}" and "${QUERY_CREDENTIAL.name}" and ${Object.keys(examples).length} example workflows imported.`);
 
 		const order = ['all-patients', 'patients-changed-since', 'find-patient-by-phone'];
 		const results = [];
@@ -140,13 +148,29 @@ async function runDemo({ editor, editorPort, patients, changedToday, owner }) {
 		process.stdout.write(`Running "${examples['appointment-reminders'].name}"... `);
 		const reminders = await runReminders(n8n, sim, examples['appointment-reminders']);
 		console.log('done');
-		process.stdout.write(`Activating "${examples['sync-patients-to-crm'].name}" and changing patients... `);
-		const sync = await runTriggerDemo(n8n, sim, examples['sync-patients-to-crm'], owner);
+		process.stdout.write('Running the two report examples... ');
+		const reports = await runReports(n8n, sim, examples['patients-not-seen-18-months'], examples['daily-production-by-provider']);
 		console.log('done');
+		process.stdout.write('Starting n8n to activate the triggers... ');
+		server = await startServer(n8n, { env: { EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all' } });
+		const api = await publicApi(server, { owner });
+		console.log('done');
+		process.stdout.write(`Activating "${examples['sync-patients-to-crm'].name}" and changing patients... `);
+		const sync = await runTriggerDemo(api, sim, examples['sync-patients-to-crm']);
+		console.log('done');
+		process.stdout.write(`Activating "${examples['appointment-events'].name}" and changing appointments... `);
+		const events = await runEventsDemo(api, sim, examples['appointment-events']);
+		console.log('done');
+		await server.stop();
+		server = undefined;
 		printSummary(results, { patients, changedToday, intervalMs, target });
 		printRun(reminders);
+		printRun(reports);
 		printRun(sync);
+		printRun(events);
+		if (!reports.ok) throw new Error('the 18-month report did not read past the first page');
 		if (!sync.ok) throw new Error('the trigger did not deliver each change exactly once');
+		if (!events.ok) throw new Error('the events trigger did not deliver each change exactly once');
 
 		if (!editor) return;
 		process.removeListener('SIGINT', interrupt);

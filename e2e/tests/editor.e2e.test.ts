@@ -79,7 +79,7 @@ describe('the editor of n8n 2.41.1 in headless Chromium', () => {
 		expect(facts.credentialIcon).toEqual({ url: `${server.url}${ICONS}/credentials/openDental.svg`, loaded: true, status: 200, contentType: 'image/svg+xml' });
 
 		// n8n adds "Custom API Call" to every node whose credential the HTTP Request node can use.
-		expect(facts.resources).toEqual(['Appointment', 'Commlog', 'Patient', 'Recall', 'Custom API Call']);
+		expect(facts.resources).toEqual(['Appointment', 'Commlog', 'Patient', 'Query', 'Recall', 'Custom API Call']);
 		expect(facts.operations).toEqual(['Get', 'Get Many', 'Search', 'Custom API Call']);
 
 		// Server = Custom URL shows Base URL and Page Size; Rate Limit = None hides Request Interval;
