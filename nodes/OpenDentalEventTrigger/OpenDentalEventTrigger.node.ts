@@ -20,17 +20,20 @@ function tableOf(ctx: IHookFunctions | IWebhookFunctions): WatchTable {
 	return table;
 }
 
-/** The subscription this node asks for, checked before anything is sent. */
-function specOf(ctx: IHookFunctions): SubscriptionSpec {
+/**
+ * The subscription this node asks for, checked before anything is sent. Ending one checks no
+ * address: a subscription made before n8n's URL changed must still be ended.
+ */
+function specOf(ctx: IHookFunctions, { forCreate = true } = {}): SubscriptionSpec {
 	const url = ctx.getNodeWebhookUrl('default') ?? '';
-	const problem = endpointProblem(url);
+	const problem = forCreate ? endpointProblem(url) : undefined;
 	if (problem) {
 		throw new NodeOperationError(ctx.getNode(), `The webhook URL ${url} ${problem}`, {
 			description: "Set n8n's WEBHOOK_URL to an https address the office's machine can reach, or run n8n on the office's network.",
 		});
 	}
 	const pollingSeconds = Number(ctx.getNodeParameter('pollingSeconds', 30));
-	if (!Number.isInteger(pollingSeconds) || pollingSeconds < MIN_POLLING_SECONDS || pollingSeconds > MAX_POLLING_SECONDS) {
+	if (forCreate && (!Number.isInteger(pollingSeconds) || pollingSeconds < MIN_POLLING_SECONDS || pollingSeconds > MAX_POLLING_SECONDS)) {
 		throw new NodeOperationError(ctx.getNode(), `"Polling Seconds" must be a whole number from ${MIN_POLLING_SECONDS} to ${MAX_POLLING_SECONDS}`);
 	}
 	const workstation = String(ctx.getNodeParameter('workstation', '') ?? '').trim();
@@ -87,7 +90,7 @@ export class OpenDentalEventTrigger implements INodeType {
 			},
 			/** Ends this node's subscription, and any other it finds for the same URL and table. */
 			async delete(this: IHookFunctions): Promise<boolean> {
-				const spec = specOf(this);
+				const spec = specOf(this, { forCreate: false });
 				const connection = await getConnection.call(this);
 				const stored = loadState(this.getWorkflowStaticData('node')[STATE_KEY], spec.watchTable);
 				const starts = new Map((await findOwn.call(this, connection, spec)).map((row) => [Number(row.SubscriptionNum), row.DateTimeStart]));

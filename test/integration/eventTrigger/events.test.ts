@@ -124,6 +124,12 @@ describe('activation and deactivation', () => {
 		expect(sim.events.subscriptions()).toEqual([]);
 	});
 
+	it('refuses Polling Seconds outside 1–3600 before any request', async () => {
+		const node = await activeTrigger({ pollingSeconds: 0 });
+		await expect(node.hook('checkExists')).rejects.toThrow('"Polling Seconds" must be a whole number from 1 to 3600');
+		expect(sim.requests()).toEqual([]);
+	});
+
 	it('refuses plain http to an address outside the office before any request', async () => {
 		const node = await activeTrigger({}, FREE, 'http://n8n.example.com/webhook');
 		await expect(node.hook('create')).rejects.toThrow(
