@@ -67,7 +67,10 @@ describe.each(TARGETS.map((target) => [target.n8nVersion, target] as const))('th
 		const error = await failedRun('odEndless');
 		expect(error.message).toBe("Open Dental's answer was larger than 64 MB");
 		expect(endless.hits).toHaveLength(1);
+		// The client read past 64 MB and then closed the connection (the answer never ends). How much
+		// more the server got written before it saw the close is not the node's measure: loopback
+		// buffers, and how soon a busy n8n process gets round to closing the socket (94 MB was seen
+		// with both cores loaded). The limit itself is the message above.
 		expect(endlessBytes).toBeGreaterThan(64 * MiB);
-		expect(endlessBytes).toBeLessThan(80 * MiB);
 	});
 });
