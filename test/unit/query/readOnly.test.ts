@@ -30,7 +30,7 @@ describe('screenSql refuses, saying why', () => {
 		['CREATE TEMPORARY TABLE t SELECT 1', 'starts with CREATE: only a read (SELECT, WITH … SELECT, SHOW, DESCRIBE or EXPLAIN) can run'],
 		['SELECT 1; SELECT 2', 'holds 2 statements; only one read statement can run (a ";" may end it)'],
 		['SELECT 1; DELETE FROM patient;', 'holds 2 statements; only one read statement can run (a ";" may end it)'],
-		["SELECT * FROM patient INTO OUTFILE '/tmp/x'", 'contains INTO, which writes, locks or exports data: only a read can run'],
+		["SELECT * FROM patient INTO OUTFILE 'report.csv'", 'contains INTO, which writes, locks or exports data: only a read can run'],
 		['SELECT PatNum INTO @p FROM patient', 'contains INTO, which writes, locks or exports data: only a read can run'],
 		['SELECT * FROM patient FOR UPDATE', 'contains UPDATE, which writes, locks or exports data: only a read can run'],
 		['SELECT * FROM patient LOCK IN SHARE MODE', 'contains LOCK, which writes, locks or exports data: only a read can run'],
