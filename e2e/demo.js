@@ -12,10 +12,10 @@ const { stopAll } = require('./lib/proc');
 const { COMM_CREDENTIAL, EXAMPLE_CREDENTIAL, QUERY_CREDENTIAL, loadExamples, simulatorCredential } = require('./lib/fixtures');
 const { runReminders } = require('./lib/demoReminders');
 const { runReports } = require('./lib/demoReports');
-const { runEventsDemo, withFastEvents } = require('./lib/demoEvents');
+const { runEventsDemo, TRIGGER: EVENTS_TRIGGER } = require('./lib/demoEvents');
 const { runTriggerDemo, TRIGGER } = require('./lib/demoTrigger');
 const { publicApi } = require('./lib/publicApi');
-const { withFastPolls } = require('./lib/activeTrigger');
+const { withFastEvents, withFastPolls } = require('./lib/activeTrigger');
 const { getTarget } = require('./lib/targets');
 
 const PAID_KEY = DEFAULT_KEYS[1];
@@ -133,7 +133,7 @@ async function runDemo({ editor, editorPort, patients, changedToday, owner }) {
 		// The CRM sync polls every 5 minutes as shipped; every 2 s for the demo.
 		examples['sync-patients-to-crm'] = withFastPolls(examples['sync-patients-to-crm'], TRIGGER);
 		// The office machine sends appointment changes every 30 s as shipped; every second for the demo.
-		examples['appointment-events'] = withFastEvents(examples['appointment-events']);
+		examples['appointment-events'] = withFastEvents(examples['appointment-events'], EVENTS_TRIGGER);
 		await n8n.importWorkflows(Object.values(examples));
 		console.log(`n8n ${target.n8nVersion}: package loaded from its npm pack tarball; credentials "${EXAMPLE_CREDENTIAL.name}", "${COMM_CREDENTIAL.name}" and "${QUERY_CREDENTIAL.name}" and ${Object.keys(examples).length} example workflows imported.`);
 

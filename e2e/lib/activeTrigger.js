@@ -1,7 +1,7 @@
 'use strict';
 
-// An activated workflow with an Open Dental Trigger, as `n8n start` runs it: fast polls, and what
-// reached a node in each production execution.
+// An activated workflow with an Open Dental Trigger or Events Trigger, as `n8n start` runs it: fast
+// polls, and what reached a node in each production execution.
 
 /**
  * n8n refuses a poll cron with more than one second in it ("polling interval is too short"), but
@@ -15,6 +15,15 @@ function withFastPolls(document, triggerName, parameters = {}) {
 	const trigger = copy.nodes.find((node) => node.name === triggerName);
 	if (!trigger) throw new Error(`workflow ${document.id} has no node "${triggerName}"`);
 	trigger.parameters = { ...trigger.parameters, ...parameters, pollTimes: EVERY_TWO_SECONDS };
+	return copy;
+}
+
+/** A copy of an Events Trigger workflow whose office machine looks for changes every second. */
+function withFastEvents(document, triggerName) {
+	const copy = JSON.parse(JSON.stringify(document));
+	const trigger = copy.nodes.find((node) => node.name === triggerName);
+	if (!trigger) throw new Error(`workflow ${document.id} has no node "${triggerName}"`);
+	trigger.parameters = { ...trigger.parameters, pollingSeconds: 1 };
 	return copy;
 }
 
@@ -39,4 +48,4 @@ async function waitFor(check, what, timeoutMs = 60_000) {
 	}
 }
 
-module.exports = { EVERY_TWO_SECONDS, withFastPolls, arrivals, waitFor };
+module.exports = { EVERY_TWO_SECONDS, withFastPolls, withFastEvents, arrivals, waitFor };

@@ -5,7 +5,7 @@
 // again; a forged delivery is refused; deactivation ends the subscription.
 import type { Simulator } from '../../simulator';
 import { DEFAULT_KEYS, startSimulator } from '../../simulator';
-import { arrivals, waitFor } from '../lib/activeTrigger';
+import { arrivals, waitFor, withFastEvents } from '../lib/activeTrigger';
 import { loadExamples, manualTrigger, openDentalNode, QUERY_CREDENTIAL, simulatorCredential, workflow } from '../lib/fixtures';
 import { N8n, nodeItems } from '../lib/n8n';
 import { publicApi } from '../lib/publicApi';
@@ -26,10 +26,9 @@ type Doc = { id: string; name: string; nodes: Array<{ name: string; parameters: 
 
 /** The events example answering within a second, under another id, webhook and credential if given. */
 function fastEvents(example: Doc, id = EVENTS, credential?: { id: string; name: string }): Doc {
-	const copy = JSON.parse(JSON.stringify(example)) as Doc;
+	const copy = withFastEvents(example, TRIGGER) as Doc;
 	copy.id = id;
 	const trigger = copy.nodes.find((node) => node.name === TRIGGER)!;
-	trigger.parameters = { ...trigger.parameters, pollingSeconds: 1 };
 	if (credential) {
 		copy.name = `${copy.name} (all permissions)`;
 		trigger.webhookId = '0c8d5e41-7a2b-4f3c-8e6d-9b1a2c3d4e5f';

@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { shapeAppointment } from '../OpenDental/actions/appointment/record';
+import { shapeAppointment, shapeDeletedAppointment } from '../OpenDental/actions/appointment/record';
 import { PATIENT_SHORT_RECORD } from '../OpenDental/actions/patient/shortRecord';
 import { shapeRecords } from '../OpenDental/actions/shared/simplify';
 
@@ -16,23 +16,16 @@ export interface WatchTable {
 	simplify?: (row: IDataObject, timeZone: string) => IDataObject;
 }
 
-const HISTORY_FIELDS = ['HistApptNum', 'HistDateTStamp', 'HistApptAction'];
-
-const appointment = (row: IDataObject, timeZone: string) => shapeAppointment(row, true, timeZone);
 
 export const WATCH_TABLES: WatchTable[] = [
-	{ value: 'Appointment', name: 'Appointment', description: 'An appointment was created or changed', key: 'AptNum', stamps: ['DateTStamp'], simplify: appointment },
+	{ value: 'Appointment', name: 'Appointment', description: 'An appointment was created or changed', key: 'AptNum', stamps: ['DateTStamp'], simplify: (row, timeZone) => shapeAppointment(row, true, timeZone) },
 	{
 		value: 'AppointmentDeleted',
 		name: 'Appointment Deleted',
 		description: 'An appointment was deleted (Open Dental 22.4.35 and later)',
 		key: 'AptNum',
 		stamps: ['HistDateTStamp', 'DateTStamp'],
-		simplify: (row, timeZone) => {
-			const short = appointment(row, timeZone);
-			for (const field of HISTORY_FIELDS) if (row[field] !== undefined) short[field] = row[field];
-			return short;
-		},
+		simplify: (row, timeZone) => shapeDeletedAppointment(row, true, timeZone),
 	},
 	{
 		value: 'Patient',

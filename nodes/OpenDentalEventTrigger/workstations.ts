@@ -1,15 +1,12 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { officeIso } from '../OpenDental/helpers/dates';
-import { getConnection, openDentalRequestAllItems } from '../OpenDental/transport';
+import { officeChoices, text } from '../OpenDental/methods/officeChoices';
+import { getConnection } from '../OpenDental/transport';
 
 // Open Dental and its API Service beat every few minutes; a machine silent for longer is off or
 // not running them, and fires no events until it is back.
 export const STALE_AFTER_MS = 15 * 60_000;
 
-// An office has a few dozen workstations; the dropdown reads no more than this.
-const MAX_WORKSTATIONS = 1000;
-
-const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 
 function ago(ms: number): string {
 	const minutes = Math.round(ms / 60_000);
@@ -28,18 +25,15 @@ export function heartbeatNote(lastHeartBeat: unknown, timeZone: string, now: num
 
 /** The office's workstations (GET /computers), each with how recently it was seen running. */
 export async function getWorkstations(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const connection = await getConnection.call(this);
-	const rows = await openDentalRequestAllItems.call(this, connection, { path: '/computers', idField: 'ComputerNum', limit: MAX_WORKSTATIONS });
-	const timeZone = connection.officeTimeZone ?? this.getTimezone();
+	const timeZone = (await getConnection.call(this)).officeTimeZone ?? this.getTimezone();
 	const now = Date.now();
-	const options = rows
-		.filter((row: IDataObject) => text(row.CompName) !== '')
-		.map((row: IDataObject) => {
-			const { stale, note } = heartbeatNote(row.LastHeartBeat, timeZone, now);
-			return { name: `${text(row.CompName)}${stale ? ' (not seen lately)' : ''}`, value: text(row.CompName), description: `${note}. Last heartbeat ${text(row.LastHeartBeat) || 'none'} office time.` };
-		});
+	const machines = await officeChoices(this, '/computers', 'ComputerNum', (row: IDataObject) => {
+		const { stale, note } = heartbeatNote(row.LastHeartBeat, timeZone, now);
+		return { name: `${text(row.CompName)}${stale ? ' (not seen lately)' : ''}`, value: text(row.CompName), description: `${note}. Last heartbeat ${text(row.LastHeartBeat) || 'none'} office time.` };
+	});
 	return [
-		...options,
+		// A machine without a name cannot be chosen: a blank Workstation means every machine.
+		...machines.filter((option) => option.value !== ''),
 		{ name: 'Every Workstation (Duplicates)', value: '', description: 'Every machine running Open Dental or its API Service sends its own copy; the trigger drops the copies, but the office does the work several times' },
 	];
 }

@@ -1,25 +1,5 @@
-import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
-import { getConnection, openDentalRequestAllItems } from '../transport';
-
-// A dropdown reads at most this many rows: an office has a few dozen clinics or statuses, and a
-// list longer than this is better typed as an ID.
-const MAX_CHOICES = 1000;
-
-const hidden = (row: IDataObject) => String(row.IsHidden ?? row.isHidden ?? 'false').toLowerCase() === 'true';
-const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
-
-/** One of the office's lists as dropdown choices, read through the paced transport; hidden entries are left out. */
-async function officeChoices(
-	ctx: ILoadOptionsFunctions,
-	path: string,
-	idField: string,
-	toOption: (row: IDataObject) => INodePropertyOptions,
-	qs?: IDataObject,
-): Promise<INodePropertyOptions[]> {
-	const connection = await getConnection.call(ctx);
-	const rows = await openDentalRequestAllItems.call(ctx, connection, { path, qs, idField, limit: MAX_CHOICES });
-	return rows.filter((row) => !hidden(row)).map(toOption);
-}
+import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+import { officeChoices, text } from './officeChoices';
 
 const definitions = (ctx: ILoadOptionsFunctions, category: number, valueField: 'DefNum' | 'ItemName' = 'DefNum') =>
 	officeChoices(ctx, '/definitions', 'DefNum', (row) => ({ name: text(row.ItemName) || `Definition ${row.DefNum}`, value: row[valueField] as number | string }), {

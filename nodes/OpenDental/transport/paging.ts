@@ -61,6 +61,8 @@ function rowKey(row: IDataObject, idFields: string[]): unknown {
 class RowCollector {
 	readonly rows: IDataObject[] = [];
 	private readonly seen = new Set<unknown>();
+	/** The last page of rows without identity, as text: the same page again means Offset was ignored. */
+	private lastPage = '';
 	wanted: number;
 
 	constructor(
@@ -85,8 +87,6 @@ class RowCollector {
 		}
 		return fresh;
 	}
-
-	private lastPage = '';
 
 	/** Rows without identity are all kept; a page that repeats the one before counts as nothing new. */
 	private addWithoutIds(page: IDataObject[]): number {

@@ -1,20 +1,15 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
-import { shapeAppointment } from '../../OpenDental/actions/appointment/record';
+import { shapeAppointment, shapeDeletedAppointment } from '../../OpenDental/actions/appointment/record';
 import { COMMLOG_SHORT_RECORD } from '../../OpenDental/actions/commlog/shortRecord';
 import { PATIENT_SHORT_RECORD } from '../../OpenDental/actions/patient/shortRecord';
 import { shapeRecords } from '../../OpenDental/actions/shared/simplify';
 import type { Emission } from './classify';
 
-const HISTORY_FIELDS = ['HistApptNum', 'HistDateTStamp', 'HistApptAction', 'ApptSource', 'HistUserNum'];
-
 function shape(emission: Emission, simplify: boolean, timeZone: string): IDataObject {
 	const { row, event } = emission;
 	if (event.startsWith('patient')) return shapeRecords([row], simplify, PATIENT_SHORT_RECORD)[0];
 	if (event.startsWith('commlog')) return shapeRecords([row], simplify, COMMLOG_SHORT_RECORD)[0];
-	const appointment = shapeAppointment(row, simplify, timeZone);
-	if (event !== 'appointmentDeleted' || !simplify) return appointment;
-	for (const field of HISTORY_FIELDS) if (row[field] !== undefined) appointment[field] = row[field];
-	return appointment;
+	return event === 'appointmentDeleted' ? shapeDeletedAppointment(row, simplify, timeZone) : shapeAppointment(row, simplify, timeZone);
 }
 
 /** The items a poll emits: each record as the action node shapes it, with `_event` (and what changed). */

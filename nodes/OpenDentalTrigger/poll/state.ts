@@ -11,7 +11,7 @@ export interface TriggerState {
 	v: 1;
 	/** The events, filters and start chosen; a different setup starts afresh. */
 	setup: string;
-	/** Identifies the activation this state descends from (see latest.ts). */
+	/** Identifies the activation this state descends from (see OpenDental/helpers/latestState.ts). */
 	line: string;
 	/** Polls since that activation. */
 	seq: number;

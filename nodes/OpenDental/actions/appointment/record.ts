@@ -47,3 +47,13 @@ export function shapeAppointment(record: IDataObject, simplify: boolean, timeZon
 	}
 	return short;
 }
+
+// What a history row (GET /histappointments, an AppointmentDeleted event) adds to the appointment.
+const HISTORY_FIELDS = ['HistApptNum', 'HistDateTStamp', 'HistApptAction', 'ApptSource', 'HistUserNum'];
+
+/** A deleted appointment's history row: the appointment as shapeAppointment gives it, and the history's own fields. */
+export function shapeDeletedAppointment(row: IDataObject, simplify: boolean, timeZone: string): IDataObject {
+	const appointment = shapeAppointment(row, simplify, timeZone);
+	if (simplify) for (const field of HISTORY_FIELDS) if (row[field] !== undefined) appointment[field] = row[field];
+	return appointment;
+}
